@@ -1,0 +1,36 @@
+// Package normalize turns the ways United Nations texts cite documents into
+// canonical document symbols.
+//
+// Every language version of a UN document carries the same symbol
+// (A/RES/73/266), but prose cites it in many forms: "resolution 73/266",
+// "第 73/266 号决议", "la resolución 73/266", "S/RES/1540 (2004)",
+// "S / PRST / 1994 / 16", "resoluciones 2 (I), de 1° de febrero de 1946, … y
+// 61/236". The package has three parts:
+//
+//   - Folding (fold.go): full-width forms, exotic spaces, Arabic-Indic digits,
+//     invisible marks and Cyrillic look-alike capitals inside symbols are
+//     turned into plain ASCII, with a map from every folded byte back to the
+//     original input, so that offsets stay exact.
+//   - Symbols (symbol.go): ParseSymbol validates a symbol and gives its
+//     canonical Key (for comparison, URLs and storage: S/RES/1540(2004)) and
+//     its Display form (S/RES/1540 (2004)). Press-release numbers (GA/12174)
+//     and non-symbols (24/7, and/or, km/h) are rejected.
+//   - Citations (extract.go, grammar*.go): an Extractor scans text once and
+//     reports every citation with byte offsets into the input. The words of
+//     each language (triggers, organs, connectors, dates, paragraph pins)
+//     are data in a Grammar value; the scanner is the same for all.
+//
+// # Canonical keys
+//
+// General Assembly resolutions are A/RES/session/number (A/RES/73/266), or
+// A/RES/number(ROMAN) before 1976 (A/RES/217(III)); special sessions give
+// A/RES/S-10/2 and A/RES/ES-10/19. Security Council resolutions are
+// S/RES/number(year), or S/RES/number when neither the text nor xref knows
+// the year. Decisions of the General Assembly are A/DEC/session/number; they
+// are not issued as documents and have no URL. ECOSOC and Human Rights
+// Council resolutions are E/RES/year/number and A/HRC/RES/session/number.
+// Part letters (31/6 A and B) are an attribute, not part of the key.
+// Explicit symbols keep their series and suffixes with every space removed.
+//
+// The package imports no other xref package.
+package normalize

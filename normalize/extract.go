@@ -1,0 +1,1408 @@
+package normalize
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Form says how the text wrote a citation.
+type Form string
+
+// Citation forms.
+const (
+	// FormSymbol is a document symbol written out: "A/RES/73/266", "CD/2141".
+	FormSymbol Form = "symbol"
+	// FormProse is a kind and a number: "resolution 73/266", "第 73/266 号决议".
+	FormProse Form = "prose"
+	// FormContinuation is a suffix that continues the previous symbol:
+	// the "Add.1" of "A/61/L.56 and Add.1".
+	FormContinuation Form = "continuation"
+)
+
+// Citation is a citation of a UN document found in text.
+type Citation struct {
+	// Start and End are byte offsets into the text given to the extractor:
+	// text[Start:End] is exactly the cited text ("第 73/266 号决议",
+	// "resolution 1540 (2004)", "CD/2141").
+	Start int `json:"start"`
+	End   int `json:"end"`
+	Symbol
+	// Parts are the part letters of a resolution adopted in parts
+	// ("31/6 A and B"); they are not part of the key.
+	Parts []string `json:"parts,omitempty"`
+	// Pin is the paragraph the text points at ("8" in "paragraph 8 of
+	// resolution 1654 (XVI)", "2" in "第2254(2015)号决议第2段").
+	Pin string `json:"pin,omitempty"`
+	// Lang is the language of the words around the number, or "" for a
+	// symbol written on its own.
+	Lang string `json:"lang,omitempty"`
+	Form Form   `json:"form"`
+	// Said is the kind the text named ("resolution" in "resolution
+	// A/76/L.8"), when it named one.
+	Said Kind `json:"said,omitempty"`
+	// Doubts explain why the citation itself may be wrong.
+	Doubts []Doubt `json:"doubts,omitempty"`
+}
+
+// Doubt is something about a citation that is probably a mistake of the text.
+type Doubt struct {
+	// Rule is kind-mismatch (the text names a resolution, but the number or
+	// symbol is something else) or year-mismatch (a Security Council
+	// resolution cited with another year than the one it was adopted in).
+	Rule    string `json:"rule"`
+	Message string `json:"message"`
+	// Key is the symbol the text probably meant, when it can be told.
+	Key string `json:"key,omitempty"`
+}
+
+// Options give the extractor what it knows about the document as a whole.
+type Options struct {
+	// DefaultOrgan is the organ of the document (the Security Council for
+	// an S/PV record). Numbers like 73/266 that name no organ take it when
+	// it can issue them.
+	DefaultOrgan Organ
+}
+
+// Extractor finds citations in text. It is safe for concurrent use.
+type Extractor struct {
+	grammars []*Grammar
+	anchor   [256]uint8
+	first    [256][]trigger // triggers by their first byte, both cases
+	zh       *Grammar       // the grammar with tails, if any
+	dates    map[*Grammar][][]string
+	pool     sync.Pool
+}
+
+type trigger struct {
+	Trigger
+	g *Grammar
+}
+
+const (
+	anchorURL = 1 << iota
+	anchorUpper
+	anchorTrigger
+	anchorPrefix // first byte of an item prefix (第)
+	anchorDigit
+)
+
+// NewExtractor compiles the grammars of the given languages, or of every
+// built-in language when none is given. Unknown languages are ignored.
+func NewExtractor(langs ...string) *Extractor {
+	all := Grammars()
+	if len(langs) == 0 {
+		langs = Languages()
+	}
+	x := &Extractor{dates: map[*Grammar][][]string{}}
+	for _, l := range langs {
+		if g, ok := all[l]; ok {
+			x.add(g)
+		}
+	}
+	x.anchor['h'] |= anchorURL
+	x.anchor['H'] |= anchorURL
+	x.anchor['w'] |= anchorURL
+	x.anchor['W'] |= anchorURL
+	for c := 'A'; c <= 'Z'; c++ {
+		x.anchor[c] |= anchorUpper
+	}
+	x.pool.New = func() any { return new(scanner) }
+	return x
+}
+
+func (x *Extractor) add(g *Grammar) {
+	x.grammars = append(x.grammars, g)
+	for _, tr := range g.Triggers {
+		for _, b := range firstBytes(tr.Word) {
+			x.first[b] = append(x.first[b], trigger{tr, g})
+			x.anchor[b] |= anchorTrigger
+		}
+	}
+	if len(g.Tails) > 0 {
+		x.zh = g
+		for _, p := range g.ItemPrefix {
+			x.anchor[p[0]] |= anchorPrefix
+		}
+		for c := '0'; c <= '9'; c++ {
+			x.anchor[c] |= anchorDigit
+		}
+	}
+	var ds [][]string
+	for _, d := range g.Dates {
+		ds = append(ds, strings.Fields(d))
+	}
+	x.dates[g] = ds
+}
+
+// firstBytes returns the first byte of w in lower and upper case.
+func firstBytes(w string) []byte {
+	r, _ := utf8.DecodeRuneInString(w)
+	lo, up := string(toLowerRune(r)), string(toUpperRune(r))
+	if lo[0] == up[0] {
+		return []byte{lo[0]}
+	}
+	return []byte{lo[0], up[0]}
+}
+
+// Extract returns the citations in text, in order.
+func (x *Extractor) Extract(text []byte, opt Options) []Citation {
+	var out []Citation
+	x.Scan(text, opt, func(c Citation) { out = append(out, c) }, nil)
+	return out
+}
+
+// Scan calls cite for every citation in text, in order, and url for the
+// span of every URL (a URL is a link, never a citation). Either callback
+// may be nil.
+func (x *Extractor) Scan(text []byte, opt Options, cite func(Citation), url func(start, end int)) {
+	s := x.pool.Get().(*scanner)
+	s.x, s.opt, s.cite, s.url = x, opt, cite, url
+	s.f.Reset(text)
+	s.t = s.f.Text
+	s.run()
+	s.t, s.cite, s.url = nil, nil, nil
+	if cap(s.f.buf) > 1<<22 {
+		s.f.buf = nil // do not keep huge buffers in the pool
+	}
+	s.f.Text = nil
+	x.pool.Put(s)
+}
+
+type scanner struct {
+	x    *Extractor
+	f    Folded
+	t    []byte
+	opt  Options
+	cite func(Citation)
+	url  func(start, end int)
+	// prev is the last explicit symbol seen, for continuations ("and Add.1").
+	prev    rawSymbol
+	prevEnd int
+}
+
+func (s *scanner) run() {
+	t := s.t
+	x := s.x
+	s.prevEnd = -1
+	for i := 0; i < len(t); {
+		c := t[i]
+		a := x.anchor[c]
+		if a == 0 {
+			i++
+			continue
+		}
+		if a&(anchorURL|anchorUpper|anchorTrigger) != 0 && wordStart(t, i) {
+			if a&anchorURL != 0 {
+				if e, ok := urlEnd(t, i); ok {
+					if s.url != nil {
+						s.url(s.f.Orig(i, e))
+					}
+					i = e
+					continue
+				}
+			}
+			if a&anchorTrigger != 0 {
+				if e, ok := s.trigger(i); ok {
+					i = e
+					continue
+				}
+			}
+			if a&anchorUpper != 0 {
+				if e, ok := s.symbol(i); ok {
+					i = e
+					continue
+				}
+			}
+		}
+		if a&anchorPrefix != 0 {
+			if e, ok := s.tailGroup(i, false); ok {
+				i = e
+				continue
+			}
+		}
+		if a&anchorDigit != 0 && (i == 0 || !isDigit(t[i-1])) {
+			if e, ok := s.bareNumber(i); ok {
+				i = e
+				continue
+			}
+		}
+		i++
+	}
+}
+
+// wordStart reports whether t[i] starts a word: the rune before it is not a
+// letter or digit of a Latin or Cyrillic word, nor a symbol character.
+func wordStart(t []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := t[i-1]
+	if c < utf8.RuneSelf {
+		return !isAlnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '@' && c != '\'' && c != '&'
+	}
+	r, _ := utf8.DecodeLastRune(t[:i])
+	return !isWordRune(r)
+}
+
+// urlEnd returns the end of a URL starting at t[i].
+func urlEnd(t []byte, i int) (int, bool) {
+	j := i
+	switch {
+	case hasPrefixFold(t[i:], "https://"):
+		j += 8
+	case hasPrefixFold(t[i:], "http://"):
+		j += 7
+	case hasPrefixFold(t[i:], "www.") && i+4 < len(t) && isAlnum(t[i+4]):
+		j += 4
+	default:
+		return 0, false
+	}
+	start := j
+	parens := 0
+	for j < len(t) {
+		c := t[j]
+		if c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' {
+			break
+		}
+		if c == '(' {
+			parens++
+		}
+		if c == ')' {
+			if parens == 0 {
+				break
+			}
+			parens--
+		}
+		j++
+	}
+	// Punctuation that ends a sentence is not part of the URL.
+	for j > start && strings.IndexByte(".,;:!?'", t[j-1]) >= 0 {
+		j--
+	}
+	if j == start {
+		return 0, false
+	}
+	return j, true
+}
+
+func hasPrefixFold(t []byte, p string) bool {
+	if len(t) < len(p) {
+		return false
+	}
+	for k := 0; k < len(p); k++ {
+		if lowerASCII(t[k]) != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if isUpper(c) {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// symbol handles an explicit symbol starting at t[i].
+func (s *scanner) symbol(i int) (int, bool) {
+	t := s.t
+	r, e, ok := scanSymbol(t, i, modeText)
+	if !ok {
+		return 0, false
+	}
+	// A joint symbol (A/55/432-S/2000/921) is two symbols; a press-release
+	// number anywhere in the chain (SC/9210-CD/3100-PI/1818) makes the whole
+	// chain a press-release number.
+	chain := []rawSymbol{r}
+	spans := [][2]int{{i, e}}
+	for e+1 < len(t) && t[e] == '-' && isUpper(t[e+1]) {
+		r2, e2, ok := scanSymbol(t, e+1, modeText)
+		if !ok {
+			break
+		}
+		chain = append(chain, r2)
+		spans = append(spans, [2]int{e + 1, e2})
+		e = e2
+	}
+	press := false
+	for _, r := range chain {
+		if pressSeries[r.comps[0]] {
+			press = true
+		}
+	}
+	if press || s.pressContext(i) {
+		return e, true
+	}
+	for k, r := range chain {
+		st, en := spans[k][0], spans[k][1]
+		s.emitSymbol(r, st, en, "")
+	}
+	s.prev, s.prevEnd = chain[len(chain)-1], e
+	return s.continuations(e)
+}
+
+// pressContext reports whether words just before t[i] call what follows a
+// press release.
+func (s *scanner) pressContext(i int) bool {
+	lo := i - 48
+	if lo < 0 {
+		lo = 0
+	}
+	w := strings.ToLower(string(s.t[lo:i]))
+	for _, g := range s.x.grammars {
+		for _, p := range g.PressRelease {
+			if strings.Contains(w, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *scanner) emitSymbol(r rawSymbol, start, end int, said Kind) {
+	sym := r.symbol()
+	c := Citation{Symbol: sym, Form: FormSymbol, Said: said}
+	if r.part != "" {
+		c.Parts = []string{r.part}
+	}
+	if said != "" && said != KindDocument && said != sym.Kind && !(said == KindResolution && sym.Kind == KindDocument && r.comps[0] != "A" && r.comps[0] != "S" && r.comps[0] != "E") {
+		c.Doubts = append(c.Doubts, Doubt{Rule: "kind-mismatch",
+			Message: "the text calls " + sym.Display + " a " + string(said) + ", but its symbol is that of a " + string(sym.Kind)})
+	}
+	s.checkSCYear(&c)
+	s.emit(c, start, end)
+}
+
+func (s *scanner) emit(c Citation, start, end int) {
+	if s.cite == nil {
+		return
+	}
+	c.Start, c.End = s.f.Orig(start, end)
+	s.cite(c)
+}
+
+// continuations reads "and Add.1", "y Corr.2" after the symbol that ended
+// at e, and emits each as a citation of its own.
+func (s *scanner) continuations(e int) (int, bool) {
+	t := s.t
+	for {
+		q, _ := skipSpaceNL(t, e, 1)
+		matched := false
+		for _, g := range s.x.grammars {
+			for _, w := range g.Continuations {
+				if we, ok := matchPhrase(t, q, w); ok {
+					q2, _ := skipSpaceNL(t, we, 1)
+					if q2 < len(t) && isUpper(t[q2]) {
+						if c, ce, _, ok := scanComponent(t, q2, modeText); ok && isSuffixComponent(c) && (ce == len(t) || !isAlnum(t[ce])) {
+							r := s.prev
+							r.comps = append(append([]string(nil), s.prev.comps...), c)
+							r.parenKey, r.parenShow, r.part = "", "", ""
+							sym := r.symbol()
+							s.emit(Citation{Symbol: sym, Form: FormContinuation}, q2, ce)
+							s.prev = r
+							e = ce
+							matched = true
+						}
+					}
+				}
+				if matched {
+					break
+				}
+			}
+			if matched {
+				break
+			}
+		}
+		if !matched {
+			return e, true
+		}
+	}
+}
+
+func isSuffixComponent(c string) bool {
+	for _, p := range []string{"Add.", "Corr.", "Rev.", "Amend."} {
+		if strings.HasPrefix(c, p) && len(c) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// item is one number of a prose citation.
+type item struct {
+	start, end int
+	form       itemForm
+	a, b       int    // session and number, number and year, or number
+	special    string // "S" or "ES" before a session (S-10/2), or before a Roman numeral (S-VI)
+	roman      string // session in Roman numerals, without S-/ES-
+	parts      []string
+	sym        rawSymbol // for itemSymbol
+}
+
+type itemForm int
+
+const (
+	itemNew    itemForm = iota // 73/266, S-10/2
+	itemRoman                  // 217 A (III), 3201 (S-VI)
+	itemYear                   // 1540 (2004)
+	itemBare                   // 1267
+	itemSymbol                 // A/RES/11 (I)
+)
+
+// trigger handles a trigger word at t[i] and the items after it.
+func (s *scanner) trigger(i int) (int, bool) {
+	t := s.t
+	c := t[i]
+	for _, tr := range s.x.first[c] {
+		te, ok := matchWordFold(t, i, tr.Word)
+		if !ok {
+			continue
+		}
+		if tr.Stem {
+			for te < len(t) {
+				r, n := utf8.DecodeRune(t[te:])
+				if !isLetterRune(r) {
+					break
+				}
+				te += n
+			}
+		}
+		if te < len(t) && !wordEnd(t, te) {
+			continue
+		}
+		return s.prose(i, te, tr)
+	}
+	return 0, false
+}
+
+// prose reads the items after a trigger word t[ts:te].
+func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
+	t, g := s.t, tr.g
+	said := tr.Kind
+	if _, ok := endsWithPhrase(t, ts, g.Drafts); ok {
+		// "draft resolution A/76/L.8" is found as a symbol; a draft's own
+		// number ("draft resolution 2") names no document.
+		return te, true
+	}
+	if _, ok := endsWithPhrase(t, ts, g.Anaphora); ok {
+		return te, true
+	}
+	p, _ := skipSpaceNL(t, te, 1)
+	for _, w := range g.Numero {
+		if e, ok := matchPhrase(t, p, w); ok {
+			p, _ = skipSpaceNL(t, e, 1)
+			break
+		}
+	}
+	items, end := s.items(p, g, false)
+	if len(items) == 0 {
+		return te, true
+	}
+	items[0].start = ts
+	after, afterEnd := s.organAfter(end, g)
+	if afterEnd > 0 {
+		end = afterEnd
+	}
+	adj := s.organBefore(ts, g)
+	pin := s.pinBefore(ts, g)
+	s.emitItems(items, g, said, adj, after, ts, pin)
+	return end, true
+}
+
+// items reads an enumeration of items starting at t[p]. In languages with
+// tails it also reads the item prefixes and suffixes (第 … 号).
+func (s *scanner) items(p int, g *Grammar, tail bool) ([]item, int) {
+	t := s.t
+	var items []item
+	end := p
+	for {
+		q := p
+		if tail {
+			if e, ok := matchAny(t, q, g.ItemPrefix); ok {
+				q, _ = skipSpaceNL(t, e, 1)
+			} else if len(items) == 0 {
+				return nil, p
+			}
+		}
+		it, ok := s.item(q, g, len(items) == 0 && !tail, items)
+		if !ok {
+			break
+		}
+		it.start = p
+		if tail {
+			e, _ := skipSpaceNL(t, it.end, 1)
+			if se, ok := matchAny(t, e, g.ItemSuffix); ok {
+				it.end = se
+			}
+		}
+		items = append(items, it)
+		end = it.end
+		// Dates and connectors between items.
+		r := s.skipDate(it.end, g)
+		r, n := s.skipConnectors(r, g)
+		if tail {
+			// Chinese puts the date before the next item: "、1966年12月20日第…".
+			r = s.skipDate(r, g)
+		}
+		if n == 0 {
+			break
+		}
+		if _, ok := s.peekItem(r, g, tail, items); !ok {
+			break
+		}
+		p = r
+	}
+	return items, end
+}
+
+// peekItem reports whether an item of the enumeration starts at t[p].
+func (s *scanner) peekItem(p int, g *Grammar, tail bool, prev []item) (item, bool) {
+	q := p
+	if tail {
+		if e, ok := matchAny(s.t, q, g.ItemPrefix); ok {
+			q, _ = skipSpaceNL(s.t, e, 1)
+		}
+	}
+	return s.item(q, g, false, prev)
+}
+
+// item reads one number at t[p]: 73/266, S-10/2, 217 A (III), 3201 (S-VI),
+// 1540 (2004), 1267, or a symbol A/RES/11 (I) when first.
+func (s *scanner) item(p int, g *Grammar, first bool, prev []item) (item, bool) {
+	t := s.t
+	if p >= len(t) {
+		return item{}, false
+	}
+	it := item{start: p}
+	c := t[p]
+	if isUpper(c) {
+		if e, ok := scanSpecialSession(t, p); ok && e+1 < len(t) && t[e] == '/' && isDigit(t[e+1]) {
+			it.special = string(t[p : e-digitsBack(t, e)-1])
+			it.a, _ = strconv.Atoi(string(t[e-digitsBack(t, e) : e]))
+			n := digitsAt(t, e+1)
+			it.b, _ = strconv.Atoi(string(t[e+1 : e+1+n]))
+			it.end = e + 1 + n
+			if it.end < len(t) && isAlnum(t[it.end]) {
+				return item{}, false
+			}
+			it.form = itemNew
+			it.parts, it.end = s.parts(it.end, g)
+			return it, true
+		}
+		if first || (len(prev) > 0 && prev[0].form == itemSymbol) {
+			if r, e, ok := scanSymbol(t, p, modeText); ok && !pressSeries[r.comps[0]] {
+				it.form, it.sym, it.end = itemSymbol, r, e
+				return it, true
+			}
+		}
+		return item{}, false
+	}
+	if !isDigit(c) {
+		return item{}, false
+	}
+	n := digitsAt(t, p)
+	if n > 5 {
+		return item{}, false
+	}
+	q := p + n
+	it.a, _ = strconv.Atoi(string(t[p:q]))
+	if q+1 < len(t) && (t[q] == ',' || t[q] == '.') && isDigit(t[q+1]) {
+		return item{}, false // 3,541 or 1.5
+	}
+	if q+1 < len(t) && t[q] == '/' && isDigit(t[q+1]) {
+		m := digitsAt(t, q+1)
+		e := q + 1 + m
+		if m > 5 || (e+1 < len(t) && t[e] == '/' && isDigit(t[e+1])) {
+			return item{}, false // a date such as 9/12/2019
+		}
+		it.b, _ = strconv.Atoi(string(t[q+1 : e]))
+		it.form, it.end = itemNew, e
+		if e < len(t) && isUpper(t[e]) && (e+1 == len(t) || !isAlnum(t[e+1])) {
+			// "43/224D" written without a space.
+			it.parts, it.end = []string{string(t[e])}, e+1
+			return it, true
+		}
+		if e < len(t) && isAlnum(t[e]) {
+			return item{}, false
+		}
+		it.parts, it.end = s.parts(e, g)
+		return it, true
+	}
+	// Old style and Security Council forms: a part letter may stand between
+	// the number and its parentheses ("217 A (III)", "2359B(XXII)").
+	r := q
+	var parts []string
+	if r < len(t) && isUpper(t[r]) && r+1 < len(t) && (t[r+1] == '(' || t[r+1] == ' ') {
+		parts, r = []string{string(t[r])}, r+1
+	} else if ps, pe := s.parts(q, g); len(ps) > 0 {
+		if pp, _ := skipSpaceNL(t, pe, 1); pp < len(t) && t[pp] == '(' {
+			parts, r = ps, pe
+		}
+	}
+	pp, _ := skipSpaceNL(t, r, 1)
+	if pp < len(t) && t[pp] == '(' {
+		in := skipSpaces(t, pp+1)
+		if y := digitsAt(t, in); y == 4 {
+			year, _ := strconv.Atoi(string(t[in : in+4]))
+			ce := skipSpaces(t, in+4)
+			if year >= 1945 && year <= 2100 && ce < len(t) && t[ce] == ')' && len(parts) == 0 {
+				it.form, it.b, it.end = itemYear, year, ce+1
+				return it, true
+			}
+		} else if e, ok := scanSessionNumeral(t, in); ok {
+			ce := skipSpaces(t, e)
+			if ce < len(t) && t[ce] == ')' {
+				num := string(t[in:e])
+				switch {
+				case strings.HasPrefix(num, "ES-"):
+					it.special, num = "ES", num[3:]
+				case strings.HasPrefix(num, "S-"):
+					it.special, num = "S", num[2:]
+				}
+				it.form, it.roman, it.parts, it.end = itemRoman, num, parts, ce+1
+				return it, true
+			}
+		}
+	}
+	if len(parts) > 0 {
+		return item{}, false
+	}
+	// A bare number: a Security Council resolution cited without its year.
+	// Within an enumeration it must follow other bare numbers, so that
+	// "resolution 73/266 and 25 States" stays one citation.
+	if len(prev) > 0 && prev[0].form != itemBare {
+		return item{}, false
+	}
+	if q < len(t) && (isAlnum(t[q]) || t[q] == '%' || t[q] == '/') {
+		return item{}, false
+	}
+	if it.a == 0 {
+		return item{}, false
+	}
+	it.form, it.end = itemBare, q
+	return it, true
+}
+
+func digitsBack(t []byte, e int) int {
+	n := 0
+	for e-n-1 >= 0 && isDigit(t[e-n-1]) {
+		n++
+	}
+	return n
+}
+
+// parts reads part letters after a number: " A", " A and B", " A to D",
+// " A-B". A capital followed by a lower-case word is a new sentence, not a
+// part ("resolution 73/266 A new approach").
+func (s *scanner) parts(e int, g *Grammar) ([]string, int) {
+	t := s.t
+	q := skipSpaces(t, e)
+	if q == e || q >= len(t) || !isUpper(t[q]) || (q+1 < len(t) && isAlnum(t[q+1])) {
+		// "2359B" without a space is read by the caller.
+		return nil, e
+	}
+	parts := []string{string(t[q])}
+	end := q + 1
+	for {
+		r := skipSpaces(t, end)
+		matched := false
+		for _, w := range g.PartConnectors {
+			if ce, ok := matchPhrase(t, r, w); ok {
+				r2 := skipSpaces(t, ce)
+				if r2 < len(t) && isUpper(t[r2]) && (r2+1 == len(t) || !isAlnum(t[r2+1])) {
+					parts = append(parts, string(t[r2]))
+					end = r2 + 1
+					matched = true
+				}
+				break
+			}
+		}
+		if !matched {
+			break
+		}
+	}
+	if len(parts) == 1 {
+		// "A was", "I would": a lower-case word after a lone capital.
+		r := skipSpaces(t, end)
+		if r > end && r < len(t) && isLower(t[r]) {
+			connector := false
+			for _, w := range g.Connectors {
+				if _, ok := matchPhrase(t, r, w); ok {
+					connector = true
+					break
+				}
+			}
+			if !connector {
+				return nil, e
+			}
+		}
+	}
+	return parts, end
+}
+
+// skipDate skips a date clause after an item (", of 14 December 1960",
+// ", de 1° de febrero de 1946", "2004年4月28日"). It returns p when there is
+// none.
+func (s *scanner) skipDate(p int, g *Grammar) int {
+	t := s.t
+	q := p
+	comma := false
+	if r := skipSpaces(t, q); r < len(t) && t[r] == ',' {
+		q, comma = r+1, true
+	}
+	q, _ = skipSpaceNL(t, q, 1)
+	for _, pat := range s.x.dates[g] {
+		if e, ok := s.matchDate(q, pat, g); ok {
+			return e
+		}
+	}
+	_ = comma
+	return p
+}
+
+func (s *scanner) matchDate(p int, pat []string, g *Grammar) (int, bool) {
+	t := s.t
+	q := p
+	for k, tok := range pat {
+		if k > 0 {
+			q, _ = skipSpaceNL(t, q, 1)
+		}
+		switch tok {
+		case "D", "N":
+			n := digitsAt(t, q)
+			if n == 0 || n > 2 {
+				return 0, false
+			}
+			v, _ := strconv.Atoi(string(t[q : q+n]))
+			if v < 1 || v > 31 {
+				return 0, false
+			}
+			q += n
+			// 1° and 1º for the first of the month; 1st, 2nd in English.
+			if strings.HasPrefix(string(t[q:min(q+2, len(t))]), "°") || strings.HasPrefix(string(t[q:min(q+2, len(t))]), "º") {
+				q += 2
+			} else if tok == "D" {
+				for _, suf := range []string{"st", "nd", "rd", "th", "er"} {
+					if e, ok := matchWordFold(t, q, suf); ok && wordEnd(t, e) {
+						q = e
+						break
+					}
+				}
+			}
+		case "Y":
+			if digitsAt(t, q) != 4 {
+				return 0, false
+			}
+			q += 4
+		case "M":
+			ok := false
+			for _, m := range g.Months {
+				if e, okm := matchWordFold(t, q, m); okm && wordEnd(t, e) {
+					q, ok = e, true
+					break
+				}
+			}
+			if !ok {
+				return 0, false
+			}
+		default:
+			e, ok := matchPhrase(t, q, tok)
+			if !ok {
+				return 0, false
+			}
+			q = e
+		}
+	}
+	return q, true
+}
+
+// skipConnectors skips the connectors and ellipses between two items and
+// returns the position after them and how many it skipped.
+func (s *scanner) skipConnectors(p int, g *Grammar) (int, int) {
+	t := s.t
+	n := 0
+	q := p
+	for {
+		r, _ := skipSpaceNL(t, q, 1)
+		matched := false
+		for _, w := range g.Ellipses {
+			if strings.HasPrefix(string(t[r:min(r+len(w), len(t))]), w) {
+				q, matched = r+len(w), true
+				break
+			}
+		}
+		if !matched {
+			for _, w := range g.Connectors {
+				if e, ok := matchPhrase(t, r, w); ok {
+					q, matched = e, true
+					break
+				}
+			}
+		}
+		if !matched {
+			break
+		}
+		n++
+	}
+	q, _ = skipSpaceNL(t, q, 1)
+	return q, n
+}
+
+// tailGroup reads a group of numbers closed by a tail word: "第 73/27 号和第
+// 73/266 号决议". bare is true when the group starts with a number instead of
+// an item prefix ("73/266号决议").
+func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
+	g := s.x.zh
+	if g == nil {
+		return 0, false
+	}
+	t := s.t
+	var items []item
+	var end int
+	if bare {
+		it, ok := s.item(i, g, false, nil)
+		if !ok {
+			return 0, false
+		}
+		e, _ := skipSpaceNL(t, it.end, 1)
+		se, ok := matchAny(t, e, g.ItemSuffix)
+		if !ok {
+			return 0, false
+		}
+		it.end = se
+		items, end = []item{it}, se
+	} else {
+		if _, ok := matchAny(t, i, g.ItemPrefix); !ok {
+			return 0, false
+		}
+		items, end = s.items(i, g, true)
+		if len(items) == 0 {
+			return 0, false
+		}
+	}
+	q, _ := skipSpaceNL(t, end, 1)
+	if se, ok := matchAny(t, q, g.ItemSuffix); ok {
+		q, _ = skipSpaceNL(t, se, 1)
+	}
+	var tail Trigger
+	te := -1
+	for _, tr := range g.Tails {
+		if e, ok := matchPhrase(t, q, tr.Word); ok {
+			tail, te = tr, e
+			break
+		}
+	}
+	if te < 0 {
+		return 0, false
+	}
+	if _, ok := matchAny(t, te, g.TailBlockers); ok {
+		return te, true
+	}
+	items[len(items)-1].end = te
+	end = te
+	pin := ""
+	for _, pre := range g.PinTailPrefix {
+		if pe, ok := matchPhrase(t, te, pre); ok {
+			pq := skipSpaces(t, pe)
+			if n := digitsAt(t, pq); n > 0 {
+				sq := skipSpaces(t, pq+n)
+				if se, ok := matchAny(t, sq, g.PinTailSuffix); ok {
+					pin = string(t[pq : pq+n])
+					end = se
+				}
+			}
+			break
+		}
+	}
+	adj := s.organBefore(i, g)
+	s.emitItems(items, g, tail.Kind, adj, "", i, pin)
+	return end, true
+}
+
+// bareNumber handles a number right after Chinese text, for groups written
+// without 第 ("73/266号决议"), and bare GA numbers with parts or sections
+// ("80/84 A–B", "59/276, sect. XI").
+func (s *scanner) bareNumber(i int) (int, bool) {
+	t := s.t
+	prev := prevRuneSkipSpace(t, i)
+	if s.x.zh != nil && prev >= 0x2E80 && !s.isItemPrefixRune(prev) {
+		if e, ok := s.tailGroup(i, true); ok {
+			return e, true
+		}
+	}
+	if !wordStart(t, i) || prev == '/' {
+		return 0, false
+	}
+	// Budget documents cite General Assembly resolutions by number alone,
+	// marked as such by part letters or a section.
+	for _, g := range s.x.grammars {
+		if len(g.Triggers) == 0 {
+			continue
+		}
+		it, ok := s.item(i, g, false, nil)
+		if !ok || it.form != itemNew {
+			continue
+		}
+		marked := len(it.parts) > 0
+		q := skipSpaces(t, it.end)
+		if q < len(t) && t[q] == ',' {
+			q = skipSpaces(t, q+1)
+		}
+		if e, ok := matchWordFold(t, q, "sect."); ok {
+			marked = true
+			it.end = e
+			e = skipSpaces(t, e)
+			if v, ve := romanOrNumberAt(t, e); v != "" {
+				it.end = ve
+			}
+		}
+		if !marked || it.a < 31 || it.a > 99 {
+			return 0, false
+		}
+		it.start = i
+		s.emitItems([]item{it}, g, KindResolution, "", "", i, "")
+		return it.end, true
+	}
+	return 0, false
+}
+
+func (s *scanner) isItemPrefixRune(r rune) bool {
+	if s.x.zh == nil {
+		return false
+	}
+	for _, p := range s.x.zh.ItemPrefix {
+		if pr, _ := utf8.DecodeRuneInString(p); pr == r {
+			return true
+		}
+	}
+	return false
+}
+
+func prevRuneSkipSpace(t []byte, i int) rune {
+	for i > 0 {
+		r, n := utf8.DecodeLastRune(t[:i])
+		if r != ' ' && r != '\t' {
+			return r
+		}
+		i -= n
+	}
+	return 0
+}
+
+// emitItems turns items into citations. ts is where the citation's words
+// start (the trigger or the first 第), so that the first citation's span
+// includes them.
+func (s *scanner) emitItems(items []item, g *Grammar, said Kind, adj, after Organ, ts int, pin string) {
+	var sentence []Organ
+	sentenceDone := false
+	for k, it := range items {
+		start, end := it.start, it.end
+		if k == 0 {
+			start = ts
+		}
+		if it.form == itemSymbol {
+			s.emitSymbol(it.sym, start, end, said)
+			s.prev, s.prevEnd = it.sym, end
+			continue
+		}
+		if !sentenceDone && adj == "" && after == "" {
+			sentence = s.organsInSentence(ts)
+			sentenceDone = true
+		}
+		c, ok := s.citation(it, said, adj, after, sentence)
+		if !ok {
+			continue
+		}
+		c.Lang = g.Lang
+		if k == len(items)-1 {
+			c.Pin = pin
+		}
+		s.emit(c, start, end)
+	}
+}
+
+// citation builds the citation of one item once its organ is known.
+func (s *scanner) citation(it item, said Kind, adj, after Organ, sentence []Organ) (Citation, bool) {
+	var organ Organ
+	for _, o := range append([]Organ{adj, after}, sentence...) {
+		if o != "" && compatible(it, o) {
+			organ = o
+			break
+		}
+		if o != "" && (o == adj || o == after) && it.form != itemNew && it.form != itemRoman {
+			// An organ named right at the citation that cannot issue it
+			// ("General Assembly resolution 377 (1950)"): do not guess.
+			return Citation{}, false
+		}
+	}
+	if organ == "" && s.opt.DefaultOrgan != "" && compatible(it, s.opt.DefaultOrgan) {
+		organ = s.opt.DefaultOrgan
+	}
+	if organ == "" {
+		organ = inferOrgan(it)
+	}
+	if organ == "" {
+		return Citation{}, false
+	}
+	key, display, ok := itemKey(it, said, organ)
+	if !ok {
+		return Citation{}, false
+	}
+	c := Citation{Symbol: Symbol{Key: key, Display: display, Kind: said, Organ: organ}, Form: FormProse, Said: said, Parts: it.parts}
+	s.doubt(&c, it, said, organ)
+	return c, true
+}
+
+func compatible(it item, o Organ) bool {
+	switch it.form {
+	case itemNew:
+		switch o {
+		case OrganGA:
+			return it.special != "" || (it.a >= 31 && it.a <= 99)
+		case OrganHRC:
+			return (it.special == "S" || it.special == "") && it.a >= 1 && it.a <= 99
+		case OrganECOSOC, OrganCHR:
+			return it.special == "" && it.a >= 1946 && it.a <= 2100
+		}
+	case itemRoman:
+		v := romanValue(it.roman)
+		switch o {
+		case OrganGA:
+			return v >= 1 && (v <= 30 || it.special != "")
+		case OrganECOSOC:
+			return it.special == "" && v >= 1 && v <= 63
+		}
+	case itemYear:
+		return o == OrganSC && it.a >= 1 && it.a <= 5000
+	case itemBare:
+		return o == OrganSC && it.a >= 1 && it.a <= 5000
+	}
+	return false
+}
+
+// inferOrgan decides the organ of a number that no words name, from the
+// shape of the number alone.
+func inferOrgan(it item) Organ {
+	switch it.form {
+	case itemNew:
+		switch {
+		case it.special != "":
+			return OrganGA
+		case it.a >= 31 && it.a <= 99:
+			return OrganGA
+		case it.a >= 1 && it.a <= 30:
+			// The General Assembly numbered resolutions session/number
+			// only from its 31st session (1976); lower sessions are those
+			// of the Human Rights Council (from 2006).
+			return OrganHRC
+		case it.a >= 1946 && it.a <= 2100:
+			return OrganECOSOC
+		}
+	case itemRoman:
+		v := romanValue(it.roman)
+		if v >= 1 && (v <= 30 || it.special != "") {
+			return OrganGA
+		}
+		if v > 30 && v <= 63 {
+			return OrganECOSOC
+		}
+	case itemYear, itemBare:
+		if it.a >= 1 && it.a <= 5000 {
+			return OrganSC
+		}
+	}
+	return ""
+}
+
+// itemKey builds the canonical key and display form of an item.
+func itemKey(it item, said Kind, o Organ) (key, display string, ok bool) {
+	series := map[Organ]string{OrganGA: "A", OrganSC: "S", OrganECOSOC: "E", OrganHRC: "A/HRC", OrganCHR: "E/CN.4"}[o]
+	kind := "RES"
+	if said == KindDecision {
+		kind = "DEC"
+	}
+	switch it.form {
+	case itemNew:
+		sess := strconv.Itoa(it.a)
+		if it.special != "" {
+			sess = it.special + "-" + sess
+		}
+		key = series + "/" + kind + "/" + sess + "/" + strconv.Itoa(it.b)
+		return key, key, true
+	case itemRoman:
+		if kind == "DEC" {
+			return "", "", false // decisions were not numbered before 1976
+		}
+		sess := it.roman
+		if it.special != "" {
+			sess = it.special + "-" + sess
+		}
+		base := series + "/RES/" + strconv.Itoa(it.a)
+		return base + "(" + sess + ")", base + " (" + sess + ")", true
+	case itemYear:
+		if kind == "DEC" {
+			return "", "", false // Security Council decisions have no numbers
+		}
+		base := "S/RES/" + strconv.Itoa(it.a)
+		return base + "(" + strconv.Itoa(it.b) + ")", base + " (" + strconv.Itoa(it.b) + ")", true
+	case itemBare:
+		if kind == "DEC" {
+			return "", "", false
+		}
+		base := "S/RES/" + strconv.Itoa(it.a)
+		if y := SCYear(it.a); y != 0 {
+			return base + "(" + strconv.Itoa(y) + ")", base + " (" + strconv.Itoa(y) + ")", true
+		}
+		return base, base, true
+	}
+	return "", "", false
+}
+
+// doubt records what is odd about a prose citation.
+func (s *scanner) doubt(c *Citation, it item, said Kind, o Organ) {
+	if it.form == itemNew && o == OrganGA && it.special == "" && it.a >= 31 {
+		switch {
+		case said == KindResolution && it.b >= 400:
+			dec := "A/DEC/" + strconv.Itoa(it.a) + "/" + strconv.Itoa(it.b)
+			c.Doubts = append(c.Doubts, Doubt{Rule: "kind-mismatch", Key: dec,
+				Message: "the text calls " + strconv.Itoa(it.a) + "/" + strconv.Itoa(it.b) +
+					" a resolution, but General Assembly numbers from 400 up are decisions (" + dec + ")"})
+		case said == KindDecision && it.b < 300:
+			res := "A/RES/" + strconv.Itoa(it.a) + "/" + strconv.Itoa(it.b)
+			c.Doubts = append(c.Doubts, Doubt{Rule: "kind-mismatch", Key: res,
+				Message: "the text calls " + strconv.Itoa(it.a) + "/" + strconv.Itoa(it.b) +
+					" a decision, but General Assembly decisions are numbered from 301 up; " + res + " is a resolution"})
+		}
+	}
+	if it.form == itemYear {
+		s.checkSCYear(c)
+	}
+}
+
+// checkSCYear flags a Security Council resolution cited with a year other
+// than the one it was adopted in.
+func (s *scanner) checkSCYear(c *Citation) {
+	var n, y int
+	if !strings.HasPrefix(c.Key, "S/RES/") {
+		return
+	}
+	rest := c.Key[len("S/RES/"):]
+	open := strings.IndexByte(rest, '(')
+	if open < 0 || !strings.HasSuffix(rest, ")") {
+		return
+	}
+	n, _ = strconv.Atoi(rest[:open])
+	y, _ = strconv.Atoi(rest[open+1 : len(rest)-1])
+	if want := SCYear(n); want != 0 && want != y {
+		key := "S/RES/" + strconv.Itoa(n) + "(" + strconv.Itoa(want) + ")"
+		c.Doubts = append(c.Doubts, Doubt{Rule: "year-mismatch", Key: key,
+			Message: "Security Council resolution " + strconv.Itoa(n) + " was adopted in " + strconv.Itoa(want) + ", not " + strconv.Itoa(y)})
+	}
+}
+
+// SCYear returns the year Security Council resolution n was adopted in, or
+// 0 when xref does not know it.
+func SCYear(n int) int {
+	if n < 1 || n > scLastKnown {
+		return 0
+	}
+	lo, hi := 0, len(scYearStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if scYearStarts[mid].first <= n {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return scYearStarts[lo].year
+}
+
+// organBefore returns the organ named right before t[ts]
+// ("General Assembly resolution", "大会第").
+func (s *scanner) organBefore(ts int, g *Grammar) Organ {
+	t := s.t
+	e := ts
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n') {
+		e--
+	}
+	// Possessives: "the Council's resolution".
+	for _, p := range []string{"'s", "’s", "'"} {
+		if e >= len(p) && string(t[e-len(p):e]) == p {
+			e -= len(p)
+			break
+		}
+	}
+	best, bestLen := Organ(""), 0
+	for _, o := range g.Organs {
+		if len(o.Name) > e || len(o.Name) <= bestLen {
+			continue
+		}
+		if _, ok := matchPhrase(t, e-len(o.Name), o.Name); ok && wordStart(t, e-len(o.Name)) {
+			best, bestLen = o.Organ, len(o.Name)
+		}
+	}
+	return best
+}
+
+// organAfter reads an organ named after the items ("of the General
+// Assembly", "del Consejo de Seguridad").
+func (s *scanner) organAfter(p int, g *Grammar) (Organ, int) {
+	t := s.t
+	q := s.skipDate(p, g)
+	q, _ = skipSpaceNL(t, q, 1)
+	for _, j := range g.OrganJoins {
+		je, ok := matchPhrase(t, q, j)
+		if !ok {
+			continue
+		}
+		r, _ := skipSpaceNL(t, je, 1)
+		for _, o := range g.Organs {
+			if e, ok := matchPhrase(t, r, o.Name); ok {
+				return o.Organ, e
+			}
+		}
+	}
+	return "", 0
+}
+
+// organsInSentence lists the organs named earlier in the sentence that ends
+// at t[ts], nearest first.
+func (s *scanner) organsInSentence(ts int) []Organ {
+	t := s.t
+	lo := ts - 400
+	if lo < 0 {
+		lo = 0
+	}
+	// The sentence starts after the last full stop, semicolon or blank line.
+	for k := ts - 1; k > lo; k-- {
+		c := t[k]
+		if c == ';' || (c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !(k > 0 && isUpperAbbrev(t, k))) ||
+			(c == '\n' && t[k-1] == '\n') {
+			lo = k + 1
+			break
+		}
+		if c >= 0x80 && k+2 < len(t) && (string(t[k:k+3]) == "。" || string(t[k:k+3]) == "；") {
+			lo = k + 3
+			break
+		}
+	}
+	win := lowerBytes(t[lo:ts])
+	type hit struct {
+		pos int
+		o   Organ
+	}
+	var hits []hit
+	for _, g := range s.x.grammars {
+		for _, o := range g.Organs {
+			from := 0
+			for {
+				k := strings.Index(win[from:], o.Name)
+				if k < 0 {
+					break
+				}
+				k += from
+				if k == 0 || wordStart([]byte(win), k) {
+					hits = append(hits, hit{k + len(o.Name), o.Organ})
+				}
+				from = k + len(o.Name)
+			}
+		}
+	}
+	// Nearest first; a longer name ending at the same place wins because it
+	// was found too and names the same or a more precise organ.
+	var out []Organ
+	for len(hits) > 0 {
+		bi := 0
+		for k, h := range hits {
+			if h.pos > hits[bi].pos {
+				bi = k
+			}
+		}
+		out = append(out, hits[bi].o)
+		hits = append(hits[:bi], hits[bi+1:]...)
+	}
+	return out
+}
+
+// isUpperAbbrev reports whether the dot at t[k] ends an abbreviation such
+// as "No." or "U.N." rather than a sentence.
+func isUpperAbbrev(t []byte, k int) bool {
+	j := k
+	for j > 0 && isAlpha(t[j-1]) {
+		j--
+	}
+	w := strings.ToLower(string(t[j:k]))
+	return len(w) == 1 || w == "no" || w == "nos" || w == "para" || w == "paras" || w == "sect" || w == "art"
+}
+
+// pinBefore reads a paragraph pin before a trigger ("paragraph 8 of").
+func (s *scanner) pinBefore(ts int, g *Grammar) string {
+	if len(g.PinWords) == 0 {
+		return ""
+	}
+	t := s.t
+	lo := ts - 80
+	if lo < 0 {
+		lo = 0
+	}
+	win := lowerBytes(t[lo:ts])
+	for _, w := range g.PinWords {
+		k := strings.LastIndex(win, w)
+		if k < 0 {
+			continue
+		}
+		p := lo + k + len(w)
+		p = skipSpaces(t, p)
+		n := digitsAt(t, p)
+		if n == 0 {
+			continue
+		}
+		pin := string(t[p : p+n])
+		q := p + n
+		// Further paragraph numbers: "paragraphs 1, 2 and 3 of".
+		for {
+			r, cnt := s.skipConnectors(q, g)
+			if cnt == 0 || digitsAt(t, r) == 0 {
+				break
+			}
+			q = r + digitsAt(t, r)
+		}
+		q = skipSpaces(t, q)
+		for _, j := range g.PinJoins {
+			if e, ok := matchPhrase(t, q, j); ok {
+				e = skipSpaces(t, e)
+				// The organ or "the" may stand between the join and the trigger.
+				rest := strings.TrimSpace(strings.ToLower(string(t[e:ts])))
+				if rest == "" || rest == "the" || rest == "its" || s.organBefore(ts, g) != "" {
+					return pin
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func lowerBytes(b []byte) string {
+	var sb strings.Builder
+	sb.Grow(len(b))
+	for len(b) > 0 {
+		c := b[0]
+		if c < utf8.RuneSelf {
+			sb.WriteByte(lowerASCII(c))
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			sb.WriteByte(c)
+		} else {
+			sb.WriteRune(toLowerRune(r))
+		}
+		b = b[n:]
+	}
+	return sb.String()
+}

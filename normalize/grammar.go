@@ -1,0 +1,103 @@
+package normalize
+
+import "sort"
+
+// A Grammar is the data that tells the extractor how one language cites UN
+// documents. The extractor's code is the same for every language; adding a
+// language means adding a Grammar value (see grammar_en.go, grammar_es.go,
+// grammar_zh.go).
+//
+// All words are written in lower case, folded (ASCII digits and
+// punctuation); matching ignores case and accepts any run of spaces where a
+// word list has one space.
+type Grammar struct {
+	// Lang is the ISO 639-1 code of the language (en, es, zh …).
+	Lang string
+
+	// Triggers name the kind of document before the numbers
+	// ("resolution 73/266", "resoluciones 2 (I) y 61/236").
+	Triggers []Trigger
+	// Tails name the kind after the numbers ("第73/266号决议"). Items of
+	// languages with tails are wrapped by ItemPrefix and ItemSuffix.
+	Tails []Trigger
+	// ItemPrefix and ItemSuffix wrap a number in languages that write
+	// "第 … 号". The first item must carry the prefix; the suffix is optional
+	// on every item but the last one before the tail.
+	ItemPrefix, ItemSuffix []string
+	// TailBlockers follow a tail to say that the numbers were not documents
+	// after all ("决议草案" is a draft resolution, numbered otherwise).
+	TailBlockers []string
+
+	// Numero may stand between a trigger and its first number ("No.").
+	Numero []string
+	// Connectors join items of an enumeration (",", "and", "、", "和").
+	Connectors []string
+	// Ellipses stand for items left out of a quotation ("…").
+	Ellipses []string
+	// PartConnectors join part letters ("31/6 A and B", "3419 A to D").
+	PartConnectors []string
+
+	// Drafts, right before a trigger, turn "draft resolution 2" into a draft
+	// numbered in its report, not a resolution.
+	Drafts []string
+	// Anaphora, right before a trigger, refer back ("that resolution"); the
+	// extractor then expects no number.
+	Anaphora []string
+
+	// Organs name the bodies. OrganJoins link an organ named after the
+	// numbers ("resolution 68/268 of the General Assembly").
+	Organs     []OrganName
+	OrganJoins []string
+
+	// Pins name paragraphs before a trigger ("paragraph 8 of resolution …"):
+	// PinWords, the paragraph numbers, then one of PinJoins.
+	PinWords, PinJoins []string
+	// PinTails name paragraphs after a tail ("号决议第2段"): PinTailPrefix,
+	// a number, PinTailSuffix.
+	PinTailPrefix, PinTailSuffix []string
+
+	// Dates are the date clauses that may stand between items, as patterns
+	// of words and placeholders: D day, M month name, Y four-digit year,
+	// N a one- or two-digit number. Months lists month names.
+	Dates  []string
+	Months []string
+
+	// Continuations join a suffix to the symbol before it
+	// ("A/61/L.56 y Add.1").
+	Continuations []string
+	// PressRelease words before a symbol mark it as a press-release number.
+	PressRelease []string
+
+	// FunctionWords are frequent words that identify the language of a text.
+	FunctionWords []string
+}
+
+// Trigger is a word that names a kind of document.
+type Trigger struct {
+	Word string
+	Kind Kind
+	// Stem accepts any letters after Word, for inflected languages
+	// (резолюци- covers резолюция, резолюцию, резолюцией …).
+	Stem bool
+}
+
+// OrganName is a way a language names an organ.
+type OrganName struct {
+	Name  string
+	Organ Organ
+}
+
+// Grammars returns the built-in grammars, keyed by language code.
+func Grammars() map[string]*Grammar {
+	return map[string]*Grammar{"en": &english, "es": &spanish, "zh": &chinese}
+}
+
+// Languages returns the codes of the built-in grammars, sorted.
+func Languages() []string {
+	var l []string
+	for k := range Grammars() {
+		l = append(l, k)
+	}
+	sort.Strings(l)
+	return l
+}

@@ -1,0 +1,645 @@
+package normalize
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Kind says what sort of document a symbol or citation names.
+type Kind string
+
+// The kinds of documents xref tells apart. The values are stable: they appear
+// in JSON output.
+const (
+	KindResolution            Kind = "resolution"
+	KindDecision              Kind = "decision"
+	KindDocument              Kind = "document"
+	KindDraft                 Kind = "draft"
+	KindMeetingRecord         Kind = "meeting-record"
+	KindSummaryRecord         Kind = "summary-record"
+	KindPresidentialStatement Kind = "presidential-statement"
+)
+
+// Organ is the body that issued a document.
+type Organ string
+
+// Organs that citations name in prose. Explicit symbols of other series carry
+// their series as organ (CD, ST, UNEP …).
+const (
+	OrganGA     Organ = "GA"     // General Assembly
+	OrganSC     Organ = "SC"     // Security Council
+	OrganECOSOC Organ = "ECOSOC" // Economic and Social Council
+	OrganHRC    Organ = "HRC"    // Human Rights Council
+	OrganCHR    Organ = "CHR"    // Commission on Human Rights (until 2006)
+)
+
+// Symbol is a UN document symbol in canonical form.
+type Symbol struct {
+	// Key is the form used for comparison, URLs and storage: every space
+	// removed, series in upper case, customary mixed-case components
+	// (Add., Rev., Corr. …) in their usual case, no reissue asterisk:
+	// A/RES/73/266, S/RES/1540(2004), A/CONF.157/24(PartI).
+	Key string `json:"symbol"`
+	// Display is the printed form with its customary spaces:
+	// S/RES/1540 (2004), A/RES/217 (III), S/PV.9963 (Resumption 2).
+	Display string `json:"display"`
+	Kind    Kind   `json:"kind"`
+	Organ   Organ  `json:"organ,omitempty"`
+}
+
+// Resolvable reports whether the symbol names a document that exists as a
+// file in the UN document system. General Assembly and ECOSOC decisions are
+// published only inside sessional compilations (un-symbols.md §2).
+func (s Symbol) Resolvable() bool {
+	return !(strings.HasPrefix(s.Key, "A/DEC/") || strings.HasPrefix(s.Key, "E/DEC/"))
+}
+
+// Errors returned by ParseSymbol. Callers compare with errors.Is.
+var (
+	// ErrNoSeries means the text does not start with a series such as A/ or
+	// S/ (for example 73/546, a resolution number without its series).
+	ErrNoSeries = errors.New("normalize: symbol has no series (such as A/ or S/)")
+	// ErrPressRelease means the text is a press-release number (GA/12174,
+	// SC/12206), which is not a document symbol.
+	ErrPressRelease = errors.New("normalize: press-release number, not a document symbol")
+	// ErrSyntax means the text does not follow the grammar of UN symbols.
+	ErrSyntax = errors.New("normalize: not a UN document symbol")
+)
+
+// SymbolError describes why a string is not a document symbol.
+type SymbolError struct {
+	Input string
+	Err   error
+}
+
+func (e *SymbolError) Error() string { return fmt.Sprintf("%q: %v", e.Input, e.Err) }
+func (e *SymbolError) Unwrap() error { return e.Err }
+
+// ParseSymbol parses a complete UN document symbol such as "S/RES/1540 (2004)",
+// "a/res/73/266" or "A/C.3/78/L.60/Rev.1". Case and spaces are forgiven, the
+// way a URL path or a user's command line writes them.
+func ParseSymbol(s string) (Symbol, error) {
+	t := Fold([]byte(strings.TrimSpace(s))).Text
+	if len(t) == 0 {
+		return Symbol{}, &SymbolError{s, ErrSyntax}
+	}
+	if t[0] >= '0' && t[0] <= '9' {
+		return Symbol{}, &SymbolError{s, ErrNoSeries}
+	}
+	r, end, ok := scanSymbol(t, 0, modeStrict)
+	if !ok || end != len(t) {
+		return Symbol{}, &SymbolError{s, ErrSyntax}
+	}
+	if pressSeries[r.comps[0]] {
+		return Symbol{}, &SymbolError{s, ErrPressRelease}
+	}
+	return r.symbol(), nil
+}
+
+// MustParseSymbol is ParseSymbol for tests and tables; it panics on error.
+func MustParseSymbol(s string) Symbol {
+	sym, err := ParseSymbol(s)
+	if err != nil {
+		panic(err)
+	}
+	return sym
+}
+
+// rawSymbol is a symbol as scanned, before it is turned into a Symbol.
+type rawSymbol struct {
+	comps      []string // canonical case, without spaces
+	parenKey   string   // "(2004)", "(III)", "(Resumption2)" or ""
+	parenShow  string   // "(2004)", "(III)", "(Resumption 2)"
+	part       string   // part letter of an old combined resolution (217 A (III))
+	digits     bool
+	spacedBody bool // "S / PV.7642": a space before the first slash
+}
+
+func (r *rawSymbol) key() string {
+	return strings.Join(r.comps, "/") + r.parenKey
+}
+
+func (r *rawSymbol) symbol() Symbol {
+	k := strings.Join(r.comps, "/")
+	s := Symbol{Key: k + r.parenKey, Display: k, Kind: kindOf(r.comps), Organ: organOf(r.comps)}
+	if r.parenShow != "" {
+		s.Display += " " + r.parenShow
+	}
+	return s
+}
+
+func kindOf(comps []string) Kind {
+	for _, c := range comps[1:] {
+		switch {
+		case c == "RES" || c == "Res" || strings.HasPrefix(c, "Res."):
+			return KindResolution
+		case c == "DEC":
+			return KindDecision
+		case c == "PRST":
+			return KindPresidentialStatement
+		case strings.HasPrefix(c, "PV."):
+			return KindMeetingRecord
+		case strings.HasPrefix(c, "SR."):
+			return KindSummaryRecord
+		case strings.HasPrefix(c, "L."):
+			return KindDraft
+		}
+	}
+	return KindDocument
+}
+
+func organOf(comps []string) Organ {
+	switch comps[0] {
+	case "A":
+		if len(comps) > 1 && comps[1] == "HRC" {
+			return OrganHRC
+		}
+		return OrganGA
+	case "S":
+		return OrganSC
+	case "E":
+		if len(comps) > 1 && comps[1] == "CN.4" {
+			return OrganCHR
+		}
+		return OrganECOSOC
+	}
+	return Organ(comps[0])
+}
+
+type scanMode int
+
+const (
+	// modeText scans running text: the body must be upper case and known
+	// (or the symbol long), and the match must end at a word boundary.
+	modeText scanMode = iota
+	// modeStrict parses a whole string given as a symbol: case is forgiven.
+	modeStrict
+)
+
+// scanSymbol reads a symbol that starts at t[i] (folded text). It returns the
+// symbol and the end of the bytes it used. It does not check the byte before
+// t[i]; the caller does.
+func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) {
+	// Body: A, S, E, ST, CD, UNEP, ISBA …
+	j := i
+	for j < len(t) && j-i < 10 && (isUpper(t[j]) || (j > i && isDigit(t[j])) || (mode == modeStrict && isLower(t[j]))) {
+		j++
+	}
+	if j == i || !isAlpha(t[i]) {
+		return r, 0, false
+	}
+	body := strings.ToUpper(string(t[i:j]))
+	r.comps = append(r.comps, body)
+	for k := i; k < j; k++ {
+		if isDigit(t[k]) {
+			r.digits = true
+		}
+	}
+	p := j
+	newlines := 0
+	for n := 0; n < 9; n++ {
+		// Separator: a slash, with spaces around it in tokenised text, and at
+		// most one line break where a PDF line was wrapped.
+		q, nl := skipSpaceNL(t, p, 1-newlines)
+		if q >= len(t) || t[q] != '/' {
+			break
+		}
+		if q > p && n == 0 {
+			if mode == modeText && !knownSeries[body] {
+				break
+			}
+			r.spacedBody = true
+		}
+		q2, nl2 := skipSpaceNL(t, q+1, 1-newlines-nl)
+		c, ce, digits, okc := scanComponent(t, q2, mode)
+		if !okc {
+			break
+		}
+		newlines += nl + nl2
+		r.comps = append(r.comps, c)
+		r.digits = r.digits || digits
+		p = ce
+	}
+	if len(r.comps) < 2 || !r.digits {
+		return r, 0, false
+	}
+	end = p
+	// Reissue asterisk: A/73/100* is the same document, reissued.
+	if end < len(t) && t[end] == '*' {
+		end++
+		p = end
+	}
+	// Part letter of an old combined resolution written inside the symbol,
+	// then a parenthesised suffix: (2004), (III), (S-VI), (Resumption 2) …
+	if q, part, ok := scanSymbolPart(t, p, &r); ok {
+		if pe, ok := scanParen(t, q, &r); ok {
+			r.part = part
+			end = pe
+		}
+	} else if pe, ok := scanParen(t, p, &r); ok {
+		end = pe
+	}
+	if mode == modeText && end < len(t) && (isAlnum(t[end]) || t[end] == '/' && end+1 < len(t) && isAlnum(t[end+1])) {
+		return r, 0, false
+	}
+	if mode == modeText && !plausibleInText(&r) {
+		return r, 0, false
+	}
+	return r, end, true
+}
+
+// scanSymbolPart reads " A " before "(III)" in "A/RES/217 A (III)".
+func scanSymbolPart(t []byte, p int, r *rawSymbol) (int, string, bool) {
+	if len(r.comps) != 3 || r.comps[1] != "RES" {
+		return 0, "", false
+	}
+	q := skipSpaces(t, p)
+	if q == p || q+1 >= len(t) || !isUpper(t[q]) || isAlnum(t[q+1]) {
+		return 0, "", false
+	}
+	return q + 1, string(t[q]), true
+}
+
+// scanComponent reads one component after a slash.
+func scanComponent(t []byte, i int, mode scanMode) (c string, end int, digits bool, ok bool) {
+	if i >= len(t) {
+		return "", 0, false, false
+	}
+	// Session of a special or emergency special session: S-10, ES-10.
+	if j, ok := scanSpecialSession(t, i); ok {
+		return string(t[i:j]), j, true, true
+	}
+	if isDigit(t[i]) {
+		j := i
+		for j < len(t) && isDigit(t[j]) && j-i < 6 {
+			j++
+		}
+		if j < len(t) && isAlpha(t[j]) {
+			return "", 0, false, false
+		}
+		return string(t[i:j]), j, true, true
+	}
+	if !isAlpha(t[i]) {
+		return "", 0, false, false
+	}
+	// A word with dotted sub-parts: L.56, PV.1505, CONF.157, Add.1, SER.B, C.I
+	var b strings.Builder
+	j := i
+	first := true
+words:
+	for {
+		k := j
+		for k < len(t) && isAlpha(t[k]) && k-j < 12 {
+			k++
+		}
+		if k == j || (k < len(t) && isDigit(t[k])) {
+			return "", 0, false, false
+		}
+		w := string(t[j:k])
+		switch {
+		case first:
+			cw, ok := canonicalWord(w, mode, k < len(t) && t[k] == '.')
+			if !ok {
+				return "", 0, false, false
+			}
+			w = cw
+		case mode == modeStrict:
+			w = strings.ToUpper(w)
+		case !isAllUpper(w):
+			return "", 0, false, false
+		}
+		b.WriteString(w)
+		first = false
+		j = k
+		// A dot continues the component only when something follows it;
+		// a final dot ends the sentence.
+		for j < len(t) && t[j] == '.' {
+			q := j + 1
+			if q < len(t) && (t[q] == '\n' || t[q] == '\r' || t[q] == ' ') {
+				// "L.\n56" where a PDF line was wrapped inside the symbol.
+				if q2, nl := skipSpaceNL(t, q, 1); nl == 1 && q2 < len(t) && isDigit(t[q2]) {
+					q = q2
+				}
+			}
+			switch {
+			case q < len(t) && isDigit(t[q]):
+				k := q
+				for k < len(t) && isDigit(t[k]) && k-q < 5 {
+					k++
+				}
+				// One capital may follow the number (E/CN.4/1987/L.2A).
+				if k < len(t) && isUpper(t[k]) && !(k+1 < len(t) && isAlnum(t[k+1])) {
+					k++
+				}
+				if k < len(t) && isAlnum(t[k]) {
+					return "", 0, false, false
+				}
+				b.WriteByte('.')
+				b.Write(t[q:k])
+				digits = true
+				j = k
+			case q < len(t) && isAlpha(t[q]):
+				b.WriteByte('.')
+				j = q
+				continue words
+			default:
+				break words
+			}
+		}
+		break
+	}
+	return b.String(), j, digits, true
+}
+
+// canonicalWord gives the customary case of a component word and reports
+// whether running text may write it the way it did.
+func canonicalWord(w string, mode scanMode, dotted bool) (string, bool) {
+	if cw, ok := mixedCase[strings.ToLower(w)]; ok && (dotted || cw == "Summary") {
+		if mode == modeText && w != cw && !isAllUpper(w) {
+			return "", false
+		}
+		return cw, true
+	}
+	if mode == modeText && !isAllUpper(w) {
+		return "", false
+	}
+	return strings.ToUpper(w), true
+}
+
+// mixedCase lists the components that UN symbols write in mixed case when a
+// number follows (Add.1, Rev.2, Corr.1, Sub.2, UNEP/EA.5/Res.14).
+var mixedCase = map[string]string{
+	"add": "Add", "rev": "Rev", "corr": "Corr", "amend": "Amend", "sub": "Sub",
+	"summary": "Summary", "res": "Res", "dec": "Dec",
+}
+
+func scanSpecialSession(t []byte, i int) (int, bool) {
+	j := i
+	if j < len(t) && t[j] == 'E' {
+		j++
+	}
+	if j+2 < len(t) && t[j] == 'S' && t[j+1] == '-' && isDigit(t[j+2]) {
+		k := j + 2
+		for k < len(t) && isDigit(t[k]) && k-j < 4 {
+			k++
+		}
+		if k < len(t) && isAlnum(t[k]) {
+			return 0, false
+		}
+		return k, true
+	}
+	return 0, false
+}
+
+// scanParen reads a parenthesised suffix at t[p:] (after optional spaces)
+// and records it in r.
+func scanParen(t []byte, p int, r *rawSymbol) (int, bool) {
+	q, _ := skipSpaceNL(t, p, 1)
+	if q >= len(t) || t[q] != '(' {
+		return 0, false
+	}
+	q = skipSpaces(t, q+1)
+	isRes := len(r.comps) >= 3 && (r.comps[len(r.comps)-2] == "RES")
+	last := r.comps[len(r.comps)-1]
+	var key, show string
+	switch {
+	case isRes && r.comps[0] == "S" && q+4 <= len(t) && allDigits(t[q:q+4]) && !(q+4 < len(t) && isDigit(t[q+4])):
+		y := string(t[q : q+4])
+		if y < "1945" || y > "2100" {
+			return 0, false
+		}
+		key, show = "("+y+")", "("+y+")"
+		q += 4
+	case isRes && (r.comps[0] == "A" || r.comps[0] == "E") && allDigits([]byte(last)):
+		e, ok := scanSessionNumeral(t, q)
+		if !ok {
+			return 0, false
+		}
+		s := string(t[q:e])
+		key, show = "("+s+")", "("+s+")"
+		q = e
+	default:
+		w, e := wordAt(t, q)
+		switch strings.ToLower(w) {
+		case "resumption":
+			e = skipSpaces(t, e)
+			n := digitsAt(t, e)
+			if n == 0 {
+				return 0, false
+			}
+			num := string(t[e : e+n])
+			key, show = "(Resumption"+num+")", "(Resumption "+num+")"
+			q = e + n
+		case "part":
+			e = skipSpaces(t, e)
+			v, ve := romanOrNumberAt(t, e)
+			if v == "" {
+				return 0, false
+			}
+			key, show = "(Part"+v+")", "(Part "+v+")"
+			q = ve
+		case "vol":
+			if e >= len(t) || t[e] != '.' {
+				return 0, false
+			}
+			e = skipSpaces(t, e+1)
+			v, ve := romanOrNumberAt(t, e)
+			if v == "" {
+				return 0, false
+			}
+			key, show = "(Vol."+v+")", "(Vol. "+v+")"
+			q = ve
+		case "supp":
+			key, show = "(SUPP)", "(SUPP)"
+			q = e
+		default:
+			return 0, false
+		}
+	}
+	q = skipSpaces(t, q)
+	if q >= len(t) || t[q] != ')' {
+		return 0, false
+	}
+	r.parenKey, r.parenShow = key, show
+	return q + 1, true
+}
+
+// scanSessionNumeral reads a session in Roman numerals, possibly of a special
+// (S-VI) or emergency special (ES-V) session.
+func scanSessionNumeral(t []byte, q int) (int, bool) {
+	e := q
+	if e+1 < len(t) && t[e] == 'E' && t[e+1] == 'S' && e+2 < len(t) && t[e+2] == '-' {
+		e += 3
+	} else if e+1 < len(t) && t[e] == 'S' && t[e+1] == '-' {
+		e += 2
+	}
+	k := e
+	for k < len(t) && isRomanLetter(t[k]) {
+		k++
+	}
+	if k == e || romanValue(string(t[e:k])) == 0 {
+		return 0, false
+	}
+	return k, true
+}
+
+func romanOrNumberAt(t []byte, i int) (string, int) {
+	if n := digitsAt(t, i); n > 0 {
+		return string(t[i : i+n]), i + n
+	}
+	k := i
+	for k < len(t) && isRomanLetter(t[k]) {
+		k++
+	}
+	if k == i || romanValue(string(t[i:k])) == 0 || (k < len(t) && isAlpha(t[k])) {
+		return "", i
+	}
+	return string(t[i:k]), k
+}
+
+// plausibleInText rejects matches that running text produces but that are
+// not document symbols: unknown one-slash series (ABC/12) and words that only
+// look like series.
+func plausibleInText(r *rawSymbol) bool {
+	body := r.comps[0]
+	if knownSeries[body] {
+		return true
+	}
+	if pressSeries[body] {
+		// Reported by the scanner so that the whole joint number is dropped.
+		return true
+	}
+	// An unknown series needs a longer symbol with an upper-case component
+	// word, the way UN series are built (XYZ/C/12, ABC/CONF.1/2).
+	if len(r.comps) < 3 {
+		return false
+	}
+	for _, c := range r.comps[1:] {
+		if c != "" && isUpper(c[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// romanValue returns the value of a canonical Roman numeral, or 0.
+func romanValue(s string) int {
+	if s == "" || len(s) > 8 {
+		return 0
+	}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v := romanDigit(s[i])
+		if v == 0 {
+			return 0
+		}
+		if i+1 < len(s) && romanDigit(s[i+1]) > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	if total <= 0 || total > 99 || toRoman(total) != s {
+		return 0
+	}
+	return total
+}
+
+func romanDigit(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	}
+	return 0
+}
+
+func toRoman(n int) string {
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isAlpha(c byte) bool { return isUpper(c) || isLower(c) }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isAlnum(c byte) bool { return isAlpha(c) || isDigit(c) }
+
+func isAllUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isUpper(w[i]) && !isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+func digitsAt(t []byte, i int) int {
+	n := 0
+	for i+n < len(t) && isDigit(t[i+n]) {
+		n++
+	}
+	return n
+}
+
+func wordAt(t []byte, i int) (string, int) {
+	j := i
+	for j < len(t) && isAlpha(t[j]) {
+		j++
+	}
+	return string(t[i:j]), j
+}
+
+func skipSpaces(t []byte, i int) int {
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// skipSpaceNL skips spaces and at most maxNL line breaks (a "\r\n" counts
+// once). It returns the new position and the number of line breaks skipped.
+func skipSpaceNL(t []byte, i int, maxNL int) (int, int) {
+	nl := 0
+	for i < len(t) {
+		switch t[i] {
+		case ' ', '\t', '\r':
+			i++
+		case '\n':
+			if nl >= maxNL {
+				return i, nl
+			}
+			nl++
+			i++
+		default:
+			return i, nl
+		}
+	}
+	return i, nl
+}
