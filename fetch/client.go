@@ -1,0 +1,342 @@
+package fetch
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/netip"
+	"net/url"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// Client resolves UN document links politely and safely. It is safe for
+// concurrent use; its politeness state (per-host rate, concurrency and
+// pauses) is shared by every call, so use one Client per run.
+type Client struct {
+	opts     Options
+	hc       *http.Client
+	tr       *http.Transport
+	base     *url.URL // nil when no base URL is set
+	baseAddr string   // base host:port, as the transport dials it
+	allow    map[string]bool
+	allowAll bool
+	log      *slog.Logger
+	sf       singleflight.Group
+
+	mu    sync.Mutex
+	hosts map[string]*hostState
+
+	// dialHook, for tests, sees every address about to be dialed (after the
+	// address check).
+	dialHook func(network string, ap netip.AddrPort)
+}
+
+// New returns a Client for opts (see Options for the defaults).
+func New(opts Options) (*Client, error) {
+	o := opts.withDefaults()
+	c := &Client{opts: o, log: o.Logger, hosts: map[string]*hostState{}, allow: map[string]bool{}}
+	for _, h := range UNHosts {
+		c.allow[h] = true
+	}
+	for _, h := range o.AllowHosts {
+		if h == "*" {
+			c.allowAll = true
+			continue
+		}
+		c.allow[normHost(strings.TrimSpace(h))] = true
+	}
+	if len(o.HostLimits) > 0 {
+		norm := make(map[string]HostLimit, len(o.HostLimits))
+		for h, l := range o.HostLimits {
+			norm[normHost(h)] = l
+		}
+		c.opts.HostLimits = norm
+	}
+	if o.BaseURL != "" {
+		b, err := url.Parse(strings.TrimSpace(o.BaseURL))
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("%w: base URL: %w", ErrBadOptions, err)
+		case b.Scheme != "http" && b.Scheme != "https":
+			return nil, fmt.Errorf("%w: base URL %q: scheme must be http or https", ErrBadOptions, o.BaseURL)
+		case b.Host == "" || b.User != nil || (b.Path != "" && b.Path != "/") || b.RawQuery != "":
+			return nil, fmt.Errorf("%w: base URL %q: want scheme://host[:port] only", ErrBadOptions, o.BaseURL)
+		}
+		c.base = &url.URL{Scheme: b.Scheme, Host: b.Host}
+		port := b.Port()
+		if port == "" {
+			port = map[string]string{"http": "80", "https": "443"}[b.Scheme]
+		}
+		c.baseAddr = hostPort(strings.ToLower(b.Hostname()), port)
+	}
+	maxConns := 0
+	for _, h := range UNHosts {
+		maxConns = max(maxConns, c.opts.limitFor(h).Concurrency)
+	}
+	c.tr = &http.Transport{
+		Proxy:                  nil, // never: a proxy would see (and route) what the base URL must keep local
+		DialContext:            c.dialContext,
+		ForceAttemptHTTP2:      true,
+		TLSClientConfig:        &tls.Config{MinVersion: tls.VersionTLS12},
+		TLSHandshakeTimeout:    o.TLSHandshakeTimeout,
+		ResponseHeaderTimeout:  o.ResponseHeaderTimeout,
+		DisableCompression:     true, // gzip is asked for and decoded here, with a bound
+		MaxIdleConns:           64,
+		MaxIdleConnsPerHost:    max(maxConns, 2) * 2,
+		IdleConnTimeout:        30 * time.Second,
+		MaxResponseHeaderBytes: 64 << 10,
+	}
+	c.hc = &http.Client{
+		Transport: c.tr,
+		// Redirects are followed here, hop by hop, so that each is checked,
+		// counted against the host's budget and recorded.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	return c, nil
+}
+
+// Close releases idle connections.
+func (c *Client) Close() { c.tr.CloseIdleConnections() }
+
+// HostStats returns a snapshot of the per-host counters, by host name.
+func (c *Client) HostStats() map[string]HostStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := make(map[string]HostStats, len(c.hosts))
+	for n, h := range c.hosts {
+		m[n] = h.snapshot()
+	}
+	return m
+}
+
+// host returns the politeness state of a host name, creating it.
+func (c *Client) host(name string) *hostState {
+	name = normHost(name)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.hosts[name]
+	if !ok {
+		h = newHostState(name, c.opts.limitFor(name))
+		c.hosts[name] = h
+	}
+	return h
+}
+
+// ResolveURL resolves one link. See Resolve.
+func (c *Client) ResolveURL(ctx context.Context, rawURL string) Result {
+	return c.Resolve(ctx, Request{URL: rawURL})
+}
+
+// ResolveSymbol resolves a symbol in a language through the symbol API. See
+// Resolve.
+func (c *Client) ResolveSymbol(ctx context.Context, symbol, lang string) Result {
+	return c.Resolve(ctx, Request{Symbol: symbol, Lang: lang})
+}
+
+// Resolve resolves one request and blocks until the verdict, waiting out
+// retries, Retry-After and soft-404 pauses in place (use ResolveAll for
+// many requests: it waits without holding a worker). It never returns an
+// error: everything is in the Result. When ctx ends first, the Result has
+// StatusCanceled (or StatusTimeout for a deadline) and Err wraps ctx.Err().
+func (c *Client) Resolve(ctx context.Context, req Request) Result {
+	j := c.newJob(req)
+	for {
+		at, done := c.step(ctx, j)
+		if done {
+			return j.res
+		}
+		t := time.NewTimer(time.Until(at))
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			j.cancel(ctx.Err())
+			return j.res
+		}
+	}
+}
+
+// job is one resolution in progress.
+type job struct {
+	res       Result
+	cur       *url.URL // next URL to request
+	useRange  bool
+	expectDoc bool
+	visited   map[string]bool
+	jar       *cookiejar.Jar
+	retries   int // transient retries used
+	soft      int // soft-404 re-checks used
+	t0        time.Time
+	waitFrom  time.Time // when the job last went to sleep
+	done      bool
+}
+
+func (j *job) finish(s Status, err error) {
+	j.res.fail(s, err)
+	j.done = true
+	if !j.t0.IsZero() {
+		j.res.Timings.Total = time.Since(j.t0)
+	}
+}
+
+// cancel ends a job that the context stopped.
+func (j *job) cancel(err error) {
+	if j.done {
+		return
+	}
+	s := StatusCanceled
+	if errors.Is(err, context.DeadlineExceeded) {
+		s = StatusTimeout
+	}
+	j.finish(s, fmt.Errorf("fetch: %s: %w", j.res.URL, err))
+}
+
+// newJob validates a request and builds its first URL. An invalid request
+// gives a job that is already done.
+func (c *Client) newJob(req Request) *job {
+	j := &job{visited: map[string]bool{}}
+	j.res.ContentLength = -1
+	raw := strings.TrimSpace(req.URL)
+	var err error
+	switch {
+	case (req.URL == "") == (req.Symbol == ""):
+		j.finish(StatusInvalid, ErrBadRequest)
+		return j
+	case req.Symbol != "":
+		j.res.Symbol = strings.TrimSpace(req.Symbol)
+		if req.Lang != "" {
+			l, err := ParseLang(req.Lang)
+			if err != nil {
+				j.finish(StatusInvalid, err)
+				return j
+			}
+			j.res.Lang = string(l)
+		}
+		switch req.Endpoint {
+		case EndpointAPI, "":
+			raw, err = SymbolAPIURL(req.Symbol, req.Lang)
+		case EndpointUndocs:
+			raw, err = UndocsURL(req.Symbol, req.Lang)
+		default:
+			err = fmt.Errorf("%w: unknown endpoint %q", ErrBadRequest, req.Endpoint)
+		}
+		if err != nil {
+			j.finish(StatusInvalid, err)
+			return j
+		}
+	}
+	j.res.URL = raw
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		j.finish(StatusInvalid, fmt.Errorf("%w: %w", ErrInvalidURL, err))
+		return j
+	case u.Scheme != "http" && u.Scheme != "https":
+		j.finish(StatusInvalid, errf(ErrScheme, "%q", raw))
+		return j
+	case u.Host == "":
+		j.finish(StatusInvalid, errf(ErrInvalidURL, "no host in %q", raw))
+		return j
+	}
+	u = cleanURL(u)
+	j.cur = u
+	j.visited[u.String()] = true
+	j.useRange = wantRange(u)
+	switch req.Expect {
+	case ExpectDocument:
+		j.expectDoc = true
+	case ExpectPage:
+	case ExpectAuto:
+		j.expectDoc = documentURL(u)
+	default:
+		j.finish(StatusInvalid, fmt.Errorf("%w: unknown expectation %q", ErrBadRequest, req.Expect))
+	}
+	return j
+}
+
+// cleanURL drops the fragment and lower-cases the host.
+func cleanURL(u *url.URL) *url.URL {
+	v := *u
+	v.Fragment, v.RawFragment = "", ""
+	v.Host = strings.ToLower(v.Host)
+	return &v
+}
+
+// documentURL reports whether a URL should end at a document (ExpectAuto).
+func documentURL(u *url.URL) bool {
+	p := strings.ToLower(u.Path)
+	switch path.Ext(p) {
+	case ".pdf", ".doc", ".docx", ".wpd":
+		return true
+	}
+	switch normHost(u.Hostname()) {
+	case "undocs.org", "www.undocs.org", "docs.un.org", "documents.un.org", "daccess-ods.un.org", "documents-dds-ny.un.org":
+		return true
+	case "www.un.org", "un.org":
+		return strings.Contains(p, "view_doc.asp")
+	}
+	return false
+}
+
+// wantRange reports whether a URL names a file, so that only its first
+// bytes need to travel: "Range: bytes=0-N" is sent (and 206 or 416 handled).
+// Pages are fetched whole (up to MaxHTMLBytes), since the hop may be
+// anywhere in them.
+func wantRange(u *url.URL) bool {
+	p := strings.ToLower(u.Path)
+	switch path.Ext(p) {
+	case ".pdf", ".doc", ".docx", ".wpd":
+		return true
+	}
+	switch normHost(u.Hostname()) {
+	case "documents.un.org":
+		return strings.HasPrefix(p, "/api/symbol/access")
+	case "undocs.org", "www.undocs.org":
+		return p == "/pdf"
+	case "documents-dds-ny.un.org":
+		return true
+	}
+	return false
+}
+
+// route checks that u may be requested and returns the URL to dial: u
+// itself, or u moved onto the base URL.
+func (c *Client) route(u *url.URL) (*url.URL, error) {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, errf(ErrScheme, "%q", u.Redacted())
+	}
+	h := normHost(u.Hostname())
+	switch {
+	case h == "":
+		return nil, errf(ErrInvalidURL, "no host in %q", u.Redacted())
+	case u.User != nil:
+		return nil, errf(ErrInvalidURL, "credentials in %q", u.Redacted())
+	case !c.allowAll && !c.allow[h]:
+		if c.base != nil {
+			return nil, errf(ErrHostNotAllowed, "%s (a base URL is set: only allowed hosts are reachable, through it)", h)
+		}
+		return nil, errf(ErrHostNotAllowed, "%s", h)
+	}
+	if c.base == nil {
+		return u, nil
+	}
+	t := *u
+	t.Scheme, t.Host = c.base.Scheme, c.base.Host
+	return &t, nil
+}
+
+func hostPort(host, port string) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]:" + port
+	}
+	return host + ":" + port
+}

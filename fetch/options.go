@@ -1,0 +1,243 @@
+package fetch
+
+import (
+	"context"
+	"log/slog"
+	"net/netip"
+	"strings"
+	"time"
+)
+
+// EnvBaseURL is the environment variable that the command line maps to
+// Options.BaseURL (together with the --base-url flag). This package never
+// reads the environment itself.
+const EnvBaseURL = "XREF_BASE_URL"
+
+// DefaultUserAgent names the tool and how to reach its maintainers, so that
+// the UN's server operators can tell who is knocking.
+const DefaultUserAgent = "xref/0.1 (UN document link checker; +https://github.com/xref-un/xref)"
+
+// UNHosts are the UN document hosts allowed by default, and mapped through
+// Options.BaseURL when it is set.
+var UNHosts = []string{
+	"undocs.org",
+	"www.undocs.org",
+	"docs.un.org",
+	"documents.un.org",
+	"daccess-ods.un.org",
+	"documents-dds-ny.un.org",
+	"digitallibrary.un.org",
+	"www.un.org",
+}
+
+// HostLimit is the politeness budget for one host.
+type HostLimit struct {
+	// Rate is the most requests started per second (a token bucket of
+	// golang.org/x/time/rate). Zero means "inherit"; negative means no
+	// limit.
+	Rate float64 `json:"rate,omitempty"`
+	// Burst is the bucket size: how many requests may start back to back
+	// after a quiet spell. Zero means inherit.
+	Burst int `json:"burst,omitempty"`
+	// Concurrency is the most requests in flight at once. Zero means
+	// inherit.
+	Concurrency int `json:"concurrency,omitempty"`
+	// PerURLRetryAfter makes a 429's Retry-After delay only the URL that
+	// got it. By default it pauses the whole host: RFC 6585 says 429 means
+	// "the user has sent too many requests", so every request to that host
+	// waits (as Sphinx linkcheck does). Set it when a server is known to
+	// throttle URL by URL.
+	PerURLRetryAfter bool `json:"per_url_retry_after,omitempty"`
+}
+
+// Built-in politeness. Nobody publishes a safe rate for the UN servers; one
+// project saw the documents.un.org soft block after 250–300 requests at
+// 1 req/s (un-symbols.md §3.3 [C C1]) and recommends ~3 s between requests
+// for long runs. The defaults stay in the 1–2 req/s range and rely on
+// soft-block detection (Options.SoftBlockStreak) for long runs; the nightly
+// job can lower them with HostLimits.
+var (
+	// DefaultHostLimit applies to every host without a specific entry:
+	// 2 requests in flight, 2 requests per second, no burst.
+	DefaultHostLimit = HostLimit{Rate: 2, Burst: 1, Concurrency: 2}
+	// DefaultHostLimits are the built-in per-host entries: the symbol API
+	// host, the one that soft-blocks, gets 1 request per second.
+	DefaultHostLimits = map[string]HostLimit{
+		"documents.un.org": {Rate: 1, Burst: 1, Concurrency: 2},
+	}
+)
+
+// Options configure a Client. The zero value is usable: every zero field
+// takes the default named in its comment. For counts, a negative value means
+// "none" where that makes sense (MaxRetries, SoftNotFoundRetries).
+type Options struct {
+	// BaseURL, when set ("http://127.0.0.1:8080"), sends every request for
+	// an allowed host to this scheme and address instead, with the original
+	// Host header, like curl's --connect-to: the UN documents simulator
+	// (package unsim) answers by Host. With a base URL set, the client
+	// connects to nothing else: hosts that are not allowed are refused,
+	// redirects included. The base's own address may be loopback (only the
+	// exact host and port of the base, not other loopback ports); a private
+	// address still needs AllowPrivateAddresses. Only scheme, host and port
+	// are used.
+	BaseURL string
+
+	// AllowHosts adds host names (exact, case-insensitive) to UNHosts. The
+	// single entry "*" allows every host.
+	AllowHosts []string
+	// AllowPrivateAddresses lets the client connect to loopback, private,
+	// link-local, unspecified, multicast and other reserved addresses. Off by
+	// default: a link in a transcript must never make the tool probe the
+	// local network, whatever DNS or a redirect says. Checked at dial time.
+	AllowPrivateAddresses bool
+
+	// UserAgent for every request; default DefaultUserAgent.
+	UserAgent string
+
+	// Limit is the politeness budget for every host (zero fields inherit
+	// from DefaultHostLimits for that host, then DefaultHostLimit).
+	// HostLimits overrides it per host name. Field by field, the first
+	// non-zero of HostLimits[host], Limit, DefaultHostLimits[host],
+	// DefaultHostLimit wins.
+	Limit      HostLimit
+	HostLimits map[string]HostLimit
+
+	// Workers is the number of resolutions ResolveAll runs at once; default 8.
+	// The per-host limits still apply: workers only bound the total.
+	Workers int
+
+	// MaxHops bounds a chain (redirects and HTML hops); default 10.
+	MaxHops int
+	// MaxRetries bounds retries of transient failures (timeouts, connection
+	// resets, 408, 429, 5xx); default 3, negative for none. Nothing else is
+	// retried.
+	MaxRetries int
+	// RetryBase and RetryMax shape the exponential backoff with jitter
+	// between retries when the server gives no Retry-After: the n-th retry
+	// waits a random time in [d/2, d) with d = min(RetryBase·2ⁿ, RetryMax).
+	// Defaults 1 s and 30 s.
+	RetryBase, RetryMax time.Duration
+	// MaxRetryAfter caps how long a Retry-After (or a host pause) is waited
+	// for; a longer one ends the resolution as rate-limited with
+	// Result.RetryAt set. Default 2 minutes.
+	MaxRetryAfter time.Duration
+
+	// SoftNotFoundRetries is how many times a soft-404 is re-checked before
+	// it is believed; default 2, negative for none. The n-th re-check (n from
+	// 0) waits SoftNotFoundPause·4ⁿ; with the default pause of 30 s that is
+	// 30 s then 120 s, the pauses one project needed against the
+	// documents.un.org soft block (un-symbols.md §3.3, §6.4 [C C1]).
+	SoftNotFoundRetries int
+	SoftNotFoundPause   time.Duration
+	// SoftBlockStreak: after this many soft-404s in a row from one host (first
+	// answers only, not re-checks) with no document in between, the host is
+	// taken to be soft-blocking and is paused for SoftBlockPause. Defaults
+	// 5 and 2 minutes.
+	SoftBlockStreak int
+	SoftBlockPause  time.Duration
+
+	// Timeouts: DialTimeout for the TCP connect (default 10 s),
+	// TLSHandshakeTimeout (10 s), ResponseHeaderTimeout from request sent to
+	// headers received (20 s), RequestTimeout for one whole HTTP exchange,
+	// body read included (30 s).
+	DialTimeout           time.Duration
+	TLSHandshakeTimeout   time.Duration
+	ResponseHeaderTimeout time.Duration
+	RequestTimeout        time.Duration
+
+	// SniffBytes is how much of a document is read: the format is sniffed
+	// and the hash taken from these bytes, and requests for files send
+	// "Range: bytes=0-(SniffBytes-1)". Default 8 KiB.
+	SniffBytes int
+	// MaxHTMLBytes bounds how much of an HTML page (decoded) is read to look
+	// for hops; default 512 KiB. The bytes read from the wire are bounded by
+	// the same number, so a gzip bomb or an endless body costs at most this
+	// much memory.
+	MaxHTMLBytes int
+
+	// Logger receives debug and info records (requests, pauses, soft-block
+	// suspicion); default discards.
+	Logger *slog.Logger
+
+	// LookupIP resolves host names before dialing; default
+	// net.DefaultResolver.LookupNetIP. Every address it returns goes
+	// through the address check, which is why tests can use it to simulate
+	// DNS answers that point into private ranges.
+	LookupIP func(ctx context.Context, host string) ([]netip.Addr, error)
+}
+
+// withDefaults returns o with zero fields filled in.
+func (o Options) withDefaults() Options {
+	def := func(p *time.Duration, d time.Duration) {
+		if *p == 0 {
+			*p = d
+		}
+	}
+	defInt := func(p *int, d int) {
+		if *p == 0 {
+			*p = d
+		}
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	defInt(&o.Workers, 8)
+	defInt(&o.MaxHops, 10)
+	defInt(&o.MaxRetries, 3)
+	def(&o.RetryBase, time.Second)
+	def(&o.RetryMax, 30*time.Second)
+	def(&o.MaxRetryAfter, 2*time.Minute)
+	defInt(&o.SoftNotFoundRetries, 2)
+	def(&o.SoftNotFoundPause, 30*time.Second)
+	defInt(&o.SoftBlockStreak, 5)
+	def(&o.SoftBlockPause, 2*time.Minute)
+	def(&o.DialTimeout, 10*time.Second)
+	def(&o.TLSHandshakeTimeout, 10*time.Second)
+	def(&o.ResponseHeaderTimeout, 20*time.Second)
+	def(&o.RequestTimeout, 30*time.Second)
+	defInt(&o.SniffBytes, 8<<10)
+	defInt(&o.MaxHTMLBytes, 512<<10)
+	if o.MaxHTMLBytes < o.SniffBytes {
+		o.MaxHTMLBytes = o.SniffBytes
+	}
+	if o.MaxRetries < 0 {
+		o.MaxRetries = 0
+	}
+	if o.SoftNotFoundRetries < 0 {
+		o.SoftNotFoundRetries = 0
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// limitFor resolves the HostLimit of one host, field by field.
+func (o *Options) limitFor(host string) HostLimit {
+	chain := []HostLimit{o.HostLimits[host], o.Limit, DefaultHostLimits[host], DefaultHostLimit}
+	var l HostLimit
+	for _, c := range chain {
+		if l.Rate == 0 {
+			l.Rate = c.Rate
+		}
+		if l.Burst == 0 {
+			l.Burst = c.Burst
+		}
+		if l.Concurrency == 0 {
+			l.Concurrency = c.Concurrency
+		}
+		l.PerURLRetryAfter = l.PerURLRetryAfter || c.PerURLRetryAfter
+	}
+	if l.Burst < 1 {
+		l.Burst = 1
+	}
+	if l.Concurrency < 1 {
+		l.Concurrency = 1
+	}
+	return l
+}
+
+// normHost lower-cases a host name and drops a trailing dot.
+func normHost(h string) string {
+	return strings.TrimSuffix(strings.ToLower(h), ".")
+}
