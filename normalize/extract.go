@@ -1,10 +1,13 @@
 package normalize
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Form says how the text wrote a citation.
@@ -66,12 +69,22 @@ type Options struct {
 }
 
 // Extractor finds citations in text. It is safe for concurrent use.
+//
+// Every citation contains a digit, so the extractor jumps from digit to
+// digit (eight bytes at a time) and looks around each number for what makes
+// it a citation: a symbol it belongs to, a trigger word before it, a 第
+// before it or a tail after it. Text without digits costs almost nothing.
 type Extractor struct {
 	grammars []*Grammar
-	anchor   [256]uint8
-	first    [256][]trigger // triggers by their first byte, both cases
-	zh       *Grammar       // the grammar with tails, if any
+	triggers map[string]trigger // by lower-case word
+	stems    []trigger          // triggers that accept any ending
+	numero   map[string]bool    // words like "no." between trigger and number
+	zh       *Grammar           // the grammar with tails, if any
+	prefix   []rune             // item prefixes of zh (第)
 	dates    map[*Grammar][][]string
+	drafts   map[*Grammar]*phraseSet
+	anaphora map[*Grammar]*phraseSet
+	pinGate  map[*Grammar]*phraseSet
 	pool     sync.Pool
 }
 
@@ -80,14 +93,6 @@ type trigger struct {
 	g *Grammar
 }
 
-const (
-	anchorURL = 1 << iota
-	anchorUpper
-	anchorTrigger
-	anchorPrefix // first byte of an item prefix (第)
-	anchorDigit
-)
-
 // NewExtractor compiles the grammars of the given languages, or of every
 // built-in language when none is given. Unknown languages are ignored.
 func NewExtractor(langs ...string) *Extractor {
@@ -95,18 +100,12 @@ func NewExtractor(langs ...string) *Extractor {
 	if len(langs) == 0 {
 		langs = Languages()
 	}
-	x := &Extractor{dates: map[*Grammar][][]string{}}
+	x := &Extractor{dates: map[*Grammar][][]string{}, triggers: map[string]trigger{}, numero: map[string]bool{},
+		drafts: map[*Grammar]*phraseSet{}, anaphora: map[*Grammar]*phraseSet{}, pinGate: map[*Grammar]*phraseSet{}}
 	for _, l := range langs {
 		if g, ok := all[l]; ok {
 			x.add(g)
 		}
-	}
-	x.anchor['h'] |= anchorURL
-	x.anchor['H'] |= anchorURL
-	x.anchor['w'] |= anchorURL
-	x.anchor['W'] |= anchorURL
-	for c := 'A'; c <= 'Z'; c++ {
-		x.anchor[c] |= anchorUpper
 	}
 	x.pool.New = func() any { return new(scanner) }
 	return x
@@ -115,20 +114,38 @@ func NewExtractor(langs ...string) *Extractor {
 func (x *Extractor) add(g *Grammar) {
 	x.grammars = append(x.grammars, g)
 	for _, tr := range g.Triggers {
-		for _, b := range firstBytes(tr.Word) {
-			x.first[b] = append(x.first[b], trigger{tr, g})
-			x.anchor[b] |= anchorTrigger
+		if tr.Stem {
+			x.stems = append(x.stems, trigger{tr, g})
+		} else {
+			x.triggers[tr.Word] = trigger{tr, g}
 		}
+	}
+	for _, w := range g.Numero {
+		x.numero[strings.TrimSuffix(w, ".")] = true
 	}
 	if len(g.Tails) > 0 {
 		x.zh = g
 		for _, p := range g.ItemPrefix {
-			x.anchor[p[0]] |= anchorPrefix
-		}
-		for c := '0'; c <= '9'; c++ {
-			x.anchor[c] |= anchorDigit
+			r, _ := utf8.DecodeRuneInString(p)
+			x.prefix = append(x.prefix, r)
 		}
 	}
+	d, a := newPhraseSet(g.Drafts), newPhraseSet(g.Anaphora)
+	x.drafts[g], x.anaphora[g] = &d, &a
+	// A pin ends with a join word ("paragraph 8 of"), perhaps followed by
+	// "the" or an organ ("of the General Assembly resolution").
+	var gate []string
+	for _, j := range g.PinJoins {
+		f := strings.Fields(j)
+		gate = append(gate, f[len(f)-1])
+	}
+	gate = append(gate, "the", "its", "la", "el")
+	for _, o := range g.Organs {
+		f := strings.Fields(o.Name)
+		gate = append(gate, f[len(f)-1])
+	}
+	pg := newPhraseSet(gate)
+	x.pinGate[g] = &pg
 	var ds [][]string
 	for _, d := range g.Dates {
 		ds = append(ds, strings.Fields(d))
@@ -136,34 +153,23 @@ func (x *Extractor) add(g *Grammar) {
 	x.dates[g] = ds
 }
 
-// firstBytes returns the first byte of w in lower and upper case.
-func firstBytes(w string) []byte {
-	r, _ := utf8.DecodeRuneInString(w)
-	lo, up := string(toLowerRune(r)), string(toUpperRune(r))
-	if lo[0] == up[0] {
-		return []byte{lo[0]}
-	}
-	return []byte{lo[0], up[0]}
-}
-
 // Extract returns the citations in text, in order.
 func (x *Extractor) Extract(text []byte, opt Options) []Citation {
 	var out []Citation
-	x.Scan(text, opt, func(c Citation) { out = append(out, c) }, nil)
+	x.Scan(text, opt, func(c Citation) { out = append(out, c) })
 	return out
 }
 
-// Scan calls cite for every citation in text, in order, and url for the
-// span of every URL (a URL is a link, never a citation). Either callback
-// may be nil.
-func (x *Extractor) Scan(text []byte, opt Options, cite func(Citation), url func(start, end int)) {
+// Scan calls cite for every citation in text, in order. Numbers inside URLs
+// are never citations: a URL is a link.
+func (x *Extractor) Scan(text []byte, opt Options, cite func(Citation)) {
 	s := x.pool.Get().(*scanner)
-	s.x, s.opt, s.cite, s.url = x, opt, cite, url
+	s.x, s.opt, s.cite = x, opt, cite
 	s.f.Reset(text)
 	s.t = s.f.Text
 	s.run()
-	s.t, s.cite, s.url = nil, nil, nil
-	if cap(s.f.buf) > 1<<22 {
+	s.t, s.cite = nil, nil
+	if cap(s.f.buf) > 1<<26 {
 		s.f.buf = nil // do not keep huge buffers in the pool
 	}
 	s.f.Text = nil
@@ -176,75 +182,247 @@ type scanner struct {
 	t    []byte
 	opt  Options
 	cite func(Citation)
-	url  func(start, end int)
 	// prev is the last explicit symbol seen, for continuations ("and Add.1").
 	prev    rawSymbol
 	prevEnd int
+	// failed is the start of the last token that was tried as a symbol and
+	// was not one, so that its other numbers do not try again.
+	failed int
+	word   [32]byte
+	low    []byte
+	// The organs named in the current sentence, up to sentTs.
+	sentG   *Grammar
+	sentLo  int
+	sentTs  int
+	sentOut []Organ
 }
 
 func (s *scanner) run() {
 	t := s.t
-	x := s.x
-	s.prevEnd = -1
+	s.prevEnd, s.failed = -1, -1
+	s.sentG, s.sentOut = nil, nil
 	for i := 0; i < len(t); {
-		c := t[i]
-		a := x.anchor[c]
-		if a == 0 {
-			i++
+		j := nextDigit(t, i)
+		if j < 0 {
+			return
+		}
+		if j > 0 && isDigit(t[j-1]) {
+			// Inside a number that was already looked at.
+			i = j + digitsAt(t, j)
 			continue
 		}
-		if a&(anchorURL|anchorUpper|anchorTrigger) != 0 && wordStart(t, i) {
-			if a&anchorURL != 0 {
-				if e, ok := urlEnd(t, i); ok {
-					if s.url != nil {
-						s.url(s.f.Orig(i, e))
-					}
-					i = e
-					continue
-				}
-			}
-			if a&anchorTrigger != 0 {
-				if e, ok := s.trigger(i); ok {
-					i = e
-					continue
-				}
-			}
-			if a&anchorUpper != 0 {
-				if e, ok := s.symbol(i); ok {
-					i = e
-					continue
-				}
-			}
+		if e, ok := s.at(j); ok && e > j {
+			i = e
+			continue
 		}
-		if a&anchorPrefix != 0 {
-			if e, ok := s.tailGroup(i, false); ok {
-				i = e
-				continue
-			}
-		}
-		if a&anchorDigit != 0 && (i == 0 || !isDigit(t[i-1])) {
-			if e, ok := s.bareNumber(i); ok {
-				i = e
-				continue
-			}
-		}
-		i++
+		i = j + digitsAt(t, j)
 	}
 }
 
-// wordStart reports whether t[i] starts a word: the rune before it is not a
-// letter or digit of a Latin or Cyrillic word, nor a symbol character.
-func wordStart(t []byte, i int) bool {
-	if i == 0 {
-		return true
+// nextDigit returns the index of the first ASCII digit at or after i, or -1.
+// It tests eight bytes at a time.
+func nextDigit(t []byte, i int) int {
+	for ; i+8 <= len(t); i += 8 {
+		y := binary.LittleEndian.Uint64(t[i:]) ^ 0x3030303030303030
+		// A byte is a digit when it is below 10 after the xor. The lowest
+		// flagged byte is exact (borrows only run upwards).
+		if m := (y - 0x0A0A0A0A0A0A0A0A) & ^y & 0x8080808080808080; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	c := t[i-1]
-	if c < utf8.RuneSelf {
-		return !isAlnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '@' && c != '\'' && c != '&'
+	for ; i < len(t); i++ {
+		if isDigit(t[i]) {
+			return i
+		}
 	}
-	r, _ := utf8.DecodeLastRune(t[:i])
-	return !isWordRune(r)
+	return -1
 }
+
+// at looks at the number that starts at t[j] and reports a citation it
+// belongs to. It returns the end of what it consumed.
+func (s *scanner) at(j int) (int, bool) {
+	t := s.t
+	// A number inside a token: a symbol (A/RES/73/266, CD/PV.1505, S-10/2)
+	// or a URL.
+	k := tokenStart(t, j)
+	if k < j {
+		if e, ok := s.urlAround(k, j); ok {
+			return e, true
+		}
+		if k != s.failed {
+			for c := k; c < j; c++ {
+				if isUpper(t[c]) && wordStart(t, c) {
+					if e, ok := s.symbol(c); ok && e > j {
+						return e, true
+					}
+					break
+				}
+			}
+			s.failed = k
+		}
+	}
+	// A trigger word before the number, or before its token
+	// ("resolution 73/266", "resolution S-10/2").
+	st := j
+	if k < j && isUpper(t[k]) {
+		st = k
+	}
+	if e, ok := s.triggerBefore(st); ok {
+		return e, true
+	}
+	// 第 before the number: a Chinese group (第 73/27 号和第 73/266 号决议).
+	if s.x.zh != nil && st > 0 && t[st-1] >= utf8.RuneSelf || st > 1 && t[st-1] == ' ' {
+		p := st
+		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
+			p--
+		}
+		if r, n := utf8.DecodeLastRune(t[:p]); s.isItemPrefixRune(r) {
+			if e, ok := s.tailGroup(p-n, false); ok {
+				return e, true
+			}
+		}
+	}
+	return s.bareNumber(j)
+}
+
+// tokenStart walks back from the number at t[j] over the characters of a
+// symbol, including spaced slashes of tokenised text (S / PV.7642) and a
+// line break after a slash.
+func tokenStart(t []byte, j int) int {
+	k := j
+	lo := j - 64
+	if lo < 0 {
+		lo = 0
+	}
+	for k > lo {
+		c := t[k-1]
+		if isAlnum(c) || c == '/' || c == '.' || c == '-' || c == '*' || c == ':' {
+			k--
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			q := k - 1
+			for q > lo && (t[q-1] == ' ' || t[q-1] == '\t' || t[q-1] == '\r') {
+				q--
+			}
+			if (k < len(t) && t[k] == '/') || (q > lo && t[q-1] == '/') {
+				k = q
+				continue
+			}
+		}
+		break
+	}
+	return k
+}
+
+// urlAround reports whether the token that starts at t[k] and holds t[j] is
+// a URL, and returns the URL's end.
+func (s *scanner) urlAround(k, j int) (int, bool) {
+	t := s.t
+	// The scheme may start before the token start found by tokenStart
+	// ("https://" has no digits, so walk back over any URL characters).
+	u := k
+	lo := k - 512
+	if lo < 0 {
+		lo = 0
+	}
+	for u > lo && t[u-1] > ' ' && t[u-1] < 0x7f && t[u-1] != '"' && t[u-1] != '<' && t[u-1] != '>' && t[u-1] != '(' {
+		u--
+	}
+	for p := u; p < j; p++ {
+		if (t[p] == 'h' || t[p] == 'H' || t[p] == 'w' || t[p] == 'W') && (p == 0 || !isAlnum(t[p-1])) {
+			if e, ok := urlEnd(t, p); ok && e > j {
+				return e, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// triggerBefore looks for a trigger word that ends right before t[st] (a
+// space and "No." may stand between) and reads the citation it starts.
+func (s *scanner) triggerBefore(st int) (int, bool) {
+	t := s.t
+	e := st
+	nl := 0
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\r' || t[e-1] == '\n') {
+		if t[e-1] == '\n' {
+			nl++
+		}
+		e--
+	}
+	if nl > 1 || (e == st && (st == 0 || t[st-1] < utf8.RuneSelf)) {
+		// A number glued to a word is a footnote mark ("resolutions14").
+		return 0, false
+	}
+	ws, we, w := s.wordBefore(e)
+	if ws < 0 {
+		return 0, false
+	}
+	if s.x.numero[w] {
+		// "resolution No. 5": look one word further back.
+		e2 := ws
+		for e2 > 0 && (t[e2-1] == ' ' || t[e2-1] == '\t' || t[e2-1] == '\n') {
+			e2--
+		}
+		if ws, we, w = s.wordBefore(e2); ws < 0 {
+			return 0, false
+		}
+	}
+	if tr, ok := s.x.triggers[w]; ok {
+		return s.prose(ws, we, tr)
+	}
+	for _, tr := range s.x.stems {
+		if strings.HasPrefix(w, tr.Word) {
+			return s.prose(ws, we, tr)
+		}
+	}
+	return 0, false
+}
+
+// wordBefore returns the word that ends at t[e] (letters of any alphabetic
+// script; a final dot is skipped), in lower case.
+func (s *scanner) wordBefore(e int) (int, int, string) {
+	t := s.t
+	we := e
+	if we > 0 && t[we-1] == '.' {
+		we--
+	}
+	ws := we
+	for ws > 0 && we-ws < len(s.word) {
+		c := t[ws-1]
+		if c < utf8.RuneSelf {
+			if !isAlpha(c) {
+				break
+			}
+			ws--
+			continue
+		}
+		r, n := utf8.DecodeLastRune(t[:ws])
+		if !isWordRune(r) || isDigitRune(r) {
+			break
+		}
+		ws -= n
+	}
+	if ws == we || we-ws >= len(s.word) || (ws > 0 && !wordStart(t, ws)) {
+		return -1, -1, ""
+	}
+	b := s.word[:0]
+	for p := ws; p < we; {
+		c := t[p]
+		if c < utf8.RuneSelf {
+			b = append(b, lowerASCII(c))
+			p++
+			continue
+		}
+		r, n := utf8.DecodeRune(t[p:])
+		b = utf8.AppendRune(b, toLowerRune(r))
+		p += n
+	}
+	return ws, we, string(b)
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 // urlEnd returns the end of a URL starting at t[i].
 func urlEnd(t []byte, i int) (int, bool) {
@@ -333,15 +511,43 @@ func (s *scanner) symbol(i int) (int, bool) {
 			press = true
 		}
 	}
-	if press || s.pressContext(i) {
+	// CD/ numbers both Conference on Disarmament documents and disarmament
+	// press releases; only the words before tell them apart.
+	if press || (r.comps[0] == "CD" && s.pressContext(i)) {
 		return e, true
 	}
+	said := s.saidBefore(i)
 	for k, r := range chain {
 		st, en := spans[k][0], spans[k][1]
-		s.emitSymbol(r, st, en, "")
+		s.emitSymbol(r, st, en, said)
 	}
 	s.prev, s.prevEnd = chain[len(chain)-1], e
 	return s.continuations(e)
+}
+
+// saidBefore returns the kind named by a trigger word right before t[i]
+// ("draft resolution A/76/L.8" names a draft).
+func (s *scanner) saidBefore(i int) Kind {
+	t := s.t
+	e := i
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n') {
+		e--
+	}
+	if e == i && i > 0 && t[i-1] < utf8.RuneSelf {
+		return ""
+	}
+	ws, _, w := s.wordBefore(e)
+	if ws < 0 {
+		return ""
+	}
+	tr, ok := s.x.triggers[w]
+	if !ok {
+		return ""
+	}
+	if _, ok := s.endsWithPhrase(t, ws, s.x.drafts[tr.g]); ok {
+		return KindDraft
+	}
+	return tr.Kind
 }
 
 // pressContext reports whether words just before t[i] call what follows a
@@ -368,7 +574,11 @@ func (s *scanner) emitSymbol(r rawSymbol, start, end int, said Kind) {
 	if r.part != "" {
 		c.Parts = []string{r.part}
 	}
-	if said != "" && said != KindDocument && said != sym.Kind && !(said == KindResolution && sym.Kind == KindDocument && r.comps[0] != "A" && r.comps[0] != "S" && r.comps[0] != "E") {
+	principal := r.comps[0] == "A" || r.comps[0] == "S" || r.comps[0] == "E"
+	if principal && said != "" && said != KindDocument && said != sym.Kind {
+		// Only the principal organs' symbols say what they are; other
+		// series (WT/L/508, ISBA/28/C/9) number resolutions and decisions
+		// like any document.
 		c.Doubts = append(c.Doubts, Doubt{Rule: "kind-mismatch",
 			Message: "the text calls " + sym.Display + " a " + string(said) + ", but its symbol is that of a " + string(sym.Kind)})
 	}
@@ -452,42 +662,23 @@ const (
 	itemSymbol                 // A/RES/11 (I)
 )
 
-// trigger handles a trigger word at t[i] and the items after it.
-func (s *scanner) trigger(i int) (int, bool) {
-	t := s.t
-	c := t[i]
-	for _, tr := range s.x.first[c] {
-		te, ok := matchWordFold(t, i, tr.Word)
-		if !ok {
-			continue
-		}
-		if tr.Stem {
-			for te < len(t) {
-				r, n := utf8.DecodeRune(t[te:])
-				if !isLetterRune(r) {
-					break
-				}
-				te += n
-			}
-		}
-		if te < len(t) && !wordEnd(t, te) {
-			continue
-		}
-		return s.prose(i, te, tr)
-	}
-	return 0, false
-}
-
 // prose reads the items after a trigger word t[ts:te].
 func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 	t, g := s.t, tr.g
 	said := tr.Kind
-	if _, ok := endsWithPhrase(t, ts, g.Drafts); ok {
+	// Most trigger words are not followed by a number: look ahead cheaply
+	// before looking back.
+	if p, _ := skipSpaceNL(t, te, 1); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
+		if _, ok := matchAny(t, p, g.Numero); !ok {
+			return te, true
+		}
+	}
+	if _, ok := s.endsWithPhrase(t, ts, s.x.drafts[g]); ok {
 		// "draft resolution A/76/L.8" is found as a symbol; a draft's own
 		// number ("draft resolution 2") names no document.
 		return te, true
 	}
-	if _, ok := endsWithPhrase(t, ts, g.Anaphora); ok {
+	if _, ok := s.endsWithPhrase(t, ts, s.x.anaphora[g]); ok {
 		return te, true
 	}
 	p, _ := skipSpaceNL(t, te, 1)
@@ -927,13 +1118,21 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 // ("80/84 A–B", "59/276, sect. XI").
 func (s *scanner) bareNumber(i int) (int, bool) {
 	t := s.t
-	prev := prevRuneSkipSpace(t, i)
+	var prev rune
+	if i > 0 && (t[i-1] >= 0x80 || t[i-1] == ' ') {
+		prev = prevRuneSkipSpace(t, i)
+	} else if i > 0 {
+		prev = rune(t[i-1])
+	}
 	if s.x.zh != nil && prev >= 0x2E80 && !s.isItemPrefixRune(prev) {
 		if e, ok := s.tailGroup(i, true); ok {
 			return e, true
 		}
 	}
 	if !wordStart(t, i) || prev == '/' {
+		return 0, false
+	}
+	if n := digitsAt(t, i); n != 2 || i+3 >= len(t) || t[i+2] != '/' || !isDigit(t[i+3]) {
 		return 0, false
 	}
 	// Budget documents cite General Assembly resolutions by number alone,
@@ -998,6 +1197,12 @@ func prevRuneSkipSpace(t []byte, i int) rune {
 func (s *scanner) emitItems(items []item, g *Grammar, said Kind, adj, after Organ, ts int, pin string) {
 	var sentence []Organ
 	sentenceDone := false
+	lazy := func() []Organ {
+		if !sentenceDone {
+			sentence, sentenceDone = s.organsInSentence(ts, g), true
+		}
+		return sentence
+	}
 	for k, it := range items {
 		start, end := it.start, it.end
 		if k == 0 {
@@ -1008,11 +1213,7 @@ func (s *scanner) emitItems(items []item, g *Grammar, said Kind, adj, after Orga
 			s.prev, s.prevEnd = it.sym, end
 			continue
 		}
-		if !sentenceDone && adj == "" && after == "" {
-			sentence = s.organsInSentence(ts)
-			sentenceDone = true
-		}
-		c, ok := s.citation(it, said, adj, after, sentence)
+		c, ok := s.citation(it, said, adj, after, lazy)
 		if !ok {
 			continue
 		}
@@ -1025,9 +1226,14 @@ func (s *scanner) emitItems(items []item, g *Grammar, said Kind, adj, after Orga
 }
 
 // citation builds the citation of one item once its organ is known.
-func (s *scanner) citation(it item, said Kind, adj, after Organ, sentence []Organ) (Citation, bool) {
+func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans func() []Organ) (Citation, bool) {
 	var organ Organ
-	for _, o := range append([]Organ{adj, after}, sentence...) {
+	cands := []Organ{adj, after}
+	if adj == "" && after == "" && (it.form == itemNew || it.form == itemRoman) {
+		// Only numbers that several organs can issue need the sentence.
+		cands = append(cands, sentenceOrgans()...)
+	}
+	for _, o := range cands {
 		if o != "" && compatible(it, o) {
 			organ = o
 			break
@@ -1271,50 +1477,67 @@ func (s *scanner) organAfter(p int, g *Grammar) (Organ, int) {
 
 // organsInSentence lists the organs named earlier in the sentence that ends
 // at t[ts], nearest first.
-func (s *scanner) organsInSentence(ts int) []Organ {
+func (s *scanner) organsInSentence(ts int, g *Grammar) []Organ {
 	t := s.t
-	lo := ts - 400
+	lo := ts - 300
 	if lo < 0 {
 		lo = 0
 	}
 	// The sentence starts after the last full stop, semicolon or blank line.
-	for k := ts - 1; k > lo; k-- {
+	// Citations come in order, so the search stops where the last one
+	// looked, and the organs found then are kept.
+	stop := lo
+	cached := s.sentG == g && s.sentTs <= ts && s.sentTs >= s.sentLo && s.sentLo >= lo
+	if cached {
+		stop = s.sentTs
+	}
+	found := false
+	for k := ts - 1; k > stop; k-- {
 		c := t[k]
 		if c == ';' || (c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !(k > 0 && isUpperAbbrev(t, k))) ||
 			(c == '\n' && t[k-1] == '\n') {
-			lo = k + 1
+			lo, found = k+1, true
 			break
 		}
 		if c >= 0x80 && k+2 < len(t) && (string(t[k:k+3]) == "。" || string(t[k:k+3]) == "；") {
-			lo = k + 3
+			lo, found = k+3, true
 			break
 		}
 	}
-	win := lowerBytes(t[lo:ts])
+	from := lo
+	var prev []Organ
+	if cached && !found {
+		lo, from, prev = s.sentLo, s.sentTs, s.sentOut
+	}
+	// Names may straddle the place where the last search stopped.
+	wlo := from - 40
+	if wlo < lo {
+		wlo = lo
+	}
+	win := s.lower(t[wlo:ts])
 	type hit struct {
 		pos int
 		o   Organ
 	}
 	var hits []hit
-	for _, g := range s.x.grammars {
-		for _, o := range g.Organs {
-			from := 0
-			for {
-				k := strings.Index(win[from:], o.Name)
-				if k < 0 {
-					break
-				}
-				k += from
-				if k == 0 || wordStart([]byte(win), k) {
-					hits = append(hits, hit{k + len(o.Name), o.Organ})
-				}
-				from = k + len(o.Name)
+	for _, o := range g.Organs {
+		off := 0
+		for {
+			k := strings.Index(win[off:], o.Name)
+			if k < 0 {
+				break
 			}
+			k += off
+			end := wlo + k + len(o.Name)
+			if end > from && wordStart(t, wlo+k) {
+				hits = append(hits, hit{end, o.Organ})
+			}
+			off = k + len(o.Name)
 		}
 	}
-	// Nearest first; a longer name ending at the same place wins because it
-	// was found too and names the same or a more precise organ.
-	var out []Organ
+	// Nearest first; a longer name ending at the same place is found too
+	// and names the same organ.
+	out := make([]Organ, 0, len(hits)+len(prev))
 	for len(hits) > 0 {
 		bi := 0
 		for k, h := range hits {
@@ -1325,6 +1548,8 @@ func (s *scanner) organsInSentence(ts int) []Organ {
 		out = append(out, hits[bi].o)
 		hits = append(hits[:bi], hits[bi+1:]...)
 	}
+	out = append(out, prev...)
+	s.sentG, s.sentLo, s.sentTs, s.sentOut = g, lo, ts, out
 	return out
 }
 
@@ -1349,7 +1574,15 @@ func (s *scanner) pinBefore(ts int, g *Grammar) string {
 	if lo < 0 {
 		lo = 0
 	}
-	win := lowerBytes(t[lo:ts])
+	// A pin ends with a join word, and has a number: most triggers have
+	// neither before them.
+	if _, ok := s.endsWithPhrase(t, ts, s.x.pinGate[g]); !ok {
+		return ""
+	}
+	if d := nextDigit(t[:ts], lo); d < 0 {
+		return ""
+	}
+	win := s.lower(t[lo:ts])
 	for _, w := range g.PinWords {
 		k := strings.LastIndex(win, w)
 		if k < 0 {
@@ -1386,6 +1619,27 @@ func (s *scanner) pinBefore(ts int, g *Grammar) string {
 	return ""
 }
 
+// lower returns b in lower case (same length), in the scanner's buffer.
+func (s *scanner) lower(b []byte) string {
+	s.low = s.low[:0]
+	for len(b) > 0 {
+		c := b[0]
+		if c < utf8.RuneSelf {
+			s.low = append(s.low, lowerASCII(c))
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			s.low = append(s.low, c)
+		} else {
+			s.low = utf8.AppendRune(s.low, toLowerRune(r))
+		}
+		b = b[n:]
+	}
+	return unsafeString(s.low)
+}
+
 func lowerBytes(b []byte) string {
 	var sb strings.Builder
 	sb.Grow(len(b))
@@ -1405,4 +1659,11 @@ func lowerBytes(b []byte) string {
 		b = b[n:]
 	}
 	return sb.String()
+}
+
+// unsafeString views b as a string without copying; b must not change while
+// the string is in use (the scanner's buffers are only rewritten by the next
+// call that returns such a string).
+func unsafeString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 
@@ -67,7 +68,15 @@ func (f *Folded) Reset(src []byte) {
 	var tmp [utf8.UTFMax * 4]byte
 	for i := 0; i < len(src); {
 		c := src[i]
-		if c < 0x80 || !maybe[c] {
+		if c < 0x80 {
+			// Skip ASCII eight bytes at a time.
+			i++
+			for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 == 0 {
+				i += 8
+			}
+			continue
+		}
+		if !maybe[c] {
 			i++
 			continue
 		}

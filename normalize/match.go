@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -130,26 +131,98 @@ func matchAny(t []byte, i int, list []string) (int, bool) {
 	return 0, false
 }
 
-// endsWithPhrase reports whether one of the phrases ends right before t[ts]
-// (spaces between allowed) and starts a word.
-func endsWithPhrase(t []byte, ts int, list []string) (int, bool) {
-	e := ts
-	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
-		e--
+// phraseSet is a list of phrases compiled for endsWithPhrase.
+type phraseSet struct {
+	byLast map[string][][]string // phrase words, keyed by the last word
+	most   int                   // the most words in a phrase
+}
+
+func newPhraseSet(list []string) phraseSet {
+	ps := phraseSet{byLast: map[string][][]string{}}
+	for _, p := range list {
+		w := strings.Fields(p)
+		if len(w) == 0 {
+			continue
+		}
+		ps.byLast[w[len(w)-1]] = append(ps.byLast[w[len(w)-1]], w)
+		if len(w) > ps.most {
+			ps.most = len(w)
+		}
 	}
-	if e == ts {
+	return ps
+}
+
+// endsWithPhrase reports whether one of the phrases ends right before t[ts]
+// (spaces between allowed) and starts a word, and returns where it starts.
+// It reads whole words backwards, so its cost does not depend on the
+// number of phrases.
+func (s *scanner) endsWithPhrase(t []byte, ts int, ps *phraseSet) (int, bool) {
+	if len(ps.byLast) == 0 {
 		return 0, false
 	}
-	for _, p := range list {
-		// Phrases are matched forwards from every place they could start.
-		for st := e - len(p) - 8; st <= e-len(p)+2; st++ {
-			if st < 0 {
-				continue
+	e := ts
+	var starts [4]int
+	var words [4]string
+	n := 0
+	for n < ps.most && n < len(words) {
+		q := e
+		for q > 0 && (t[q-1] == ' ' || t[q-1] == '\t' || t[q-1] == '\n' || t[q-1] == '\r') {
+			q--
+		}
+		if q == e && n == 0 {
+			return 0, false
+		}
+		ws := q
+		for ws > 0 && q-ws < 24 {
+			r, k := utf8.DecodeLastRune(t[:ws])
+			if !isLetterRune(r) && r != '-' {
+				break
 			}
-			if m, ok := matchPhrase(t, st, p); ok && m == e && wordStart(t, st) {
-				return st, true
+			ws -= k
+		}
+		if ws == q {
+			break
+		}
+		starts[n], words[n] = ws, lowerBytes(t[ws:q])
+		n++
+		if n == 1 {
+			if _, ok := ps.byLast[words[0]]; !ok {
+				return 0, false
 			}
+		}
+		e = ws
+	}
+	if n == 0 {
+		return 0, false
+	}
+	for _, pw := range ps.byLast[words[0]] {
+		if len(pw) > n {
+			continue
+		}
+		ok := true
+		for k := range pw {
+			if pw[len(pw)-1-k] != words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok && wordStart(t, starts[len(pw)-1]) {
+			return starts[len(pw)-1], true
 		}
 	}
 	return 0, false
+}
+
+// wordStart reports whether t[i] starts a word: the rune before it is not a
+// letter or digit of a Latin or Cyrillic word, nor a symbol character.
+func wordStart(t []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	c := t[i-1]
+	if c < utf8.RuneSelf {
+		return !isAlnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '@' && c != '\'' && c != '&'
+	}
+	r, _ := utf8.DecodeLastRune(t[:i])
+	return !isWordRune(r)
 }
