@@ -40,7 +40,7 @@ type Citation struct {
 	Pin string `json:"pin,omitempty"`
 	// Lang is the language of the words around the number, or "" for a
 	// symbol written on its own.
-	Lang string `json:"lang,omitempty"`
+	Lang string `json:"phrase_lang,omitempty"`
 	Form Form   `json:"form"`
 	// Said is the kind the text named ("resolution" in "resolution
 	// A/76/L.8"), when it named one.

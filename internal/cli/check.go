@@ -1,0 +1,186 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xref-un/xref/linker"
+)
+
+const checkAbout = `
+Check reads transcripts like a compiler reads source, and reports every
+citation of a UN document that has no link, every link whose address is
+malformed, points at another document than the text cites, or is in the
+wrong language, each as FILE:LINE:COLUMN: SEVERITY: RULE: MESSAGE, with the
+corrected URL on the next line.
+
+Links are paired with citations as a reader would: an HTML anchor around
+the citation, a URL right after it, or, in text exported from PDF, the
+block of footnote links after each page, in the order of the citations.
+The transcript's own symbol (its running head) is its identity, not a
+citation.
+
+Rules (severity):
+  malformed-link        (error)   a UN link whose path is not a valid symbol
+  link-mismatch         (error)   the link names another symbol than the text
+  unlinked-citation     (warning) a citation without a link; (info) for
+                                  General Assembly decisions, which have no
+                                  document to link
+  orphan-link           (warning) a UN link that goes with no citation
+  nonstandard-language  (warning) a link language such as "ch" or "sp", or
+                                  other than the transcript's
+  kind-mismatch         (warning) the text says resolution, but the number
+                                  or symbol is something else
+  year-mismatch         (warning) a Security Council resolution cited with
+                                  a year other than its own
+
+Check works offline.
+
+Exit status: 0 when no finding is an error, 1 when some are, 2 when a file
+could not be read or the flags are wrong.`
+
+func runCheck(ctx context.Context, args []string, s IO) error {
+	fs := newFlags("check", "[flags] FILE...", checkAbout, s.Err)
+	format := fs.String("format", "text", "output: text (one line per finding) or json")
+	minSev := fs.String("severity", "info", "report findings of at least this severity: info, warning or error")
+	quiet := fs.Bool("quiet", false, "do not print the summary line of each file on standard error")
+	var in inputFlags
+	in.register(fs)
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := in.validate(); err != nil {
+		return err
+	}
+	*format = strings.ToLower(*format)
+	if *format != "text" && *format != "json" {
+		return usagef("unknown format %q (use text or json)", *format)
+	}
+	min, ok := map[string]int{"info": 2, "warning": 1, "error": 0}[strings.ToLower(*minSev)]
+	if !ok {
+		return usagef("unknown severity %q (use info, warning or error)", *minSev)
+	}
+	if len(files) == 0 {
+		return usagef("no input files (give - to read standard input)")
+	}
+	w := bufio.NewWriter(s.Out)
+	defer w.Flush()
+	var reports []checkReport
+	failed, errorsFound := false, false
+	for _, name := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		shown := displayName(name)
+		doc, err := readDocument(name, s.In, in.options(name))
+		if err != nil {
+			fmt.Fprintf(s.Err, "xref: %s: %v\n", shown, err)
+			failed = true
+			continue
+		}
+		doc.Path = shown
+		all := linker.Crossref(doc)
+		var fs []linker.Finding
+		var n [3]int
+		for _, f := range all {
+			r := sevRank(f.Severity)
+			n[r]++
+			if r == 0 {
+				errorsFound = true
+			}
+			if r <= min {
+				fs = append(fs, f)
+			}
+		}
+		switch *format {
+		case "text":
+			for _, f := range fs {
+				fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", shown, f.Line, f.Col, f.Severity, f.Rule, f.Message)
+				if f.Suggestion != "" {
+					fmt.Fprintf(w, "\tsuggestion: %s\n", f.Suggestion)
+				}
+			}
+		case "json":
+			if fs == nil {
+				fs = []linker.Finding{}
+			}
+			reports = append(reports, checkReport{Document: doc, Findings: fs,
+				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2]}})
+		}
+		if !*quiet {
+			w.Flush()
+			self := "no own symbol found"
+			if doc.Self != "" {
+				self = doc.SelfDisplay
+			}
+			fmt.Fprintf(s.Err, "%s: %s, %s: %d citations, %d links; %s, %s, %s\n", shown, self, doc.Lang,
+				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"))
+		}
+	}
+	if *format == "json" {
+		if reports == nil {
+			reports = []checkReport{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(map[string]any{"files": reports}); err != nil {
+			return err
+		}
+	}
+	switch {
+	case failed:
+		return errInput
+	case errorsFound:
+		return errFindings
+	}
+	return nil
+}
+
+type checkReport struct {
+	*linker.Document
+	Findings []linker.Finding `json:"findings"`
+	Summary  summary          `json:"summary"`
+}
+
+type summary struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+func sevRank(s linker.Severity) int {
+	switch s {
+	case linker.SeverityError:
+		return 0
+	case linker.SeverityWarning:
+		return 1
+	}
+	return 2
+}
+
+func plural(n int, word string) string {
+	if n == 1 || word == "info" {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// readDocument reads and parses a whole transcript.
+func readDocument(name string, stdin io.Reader, opt linker.Options) (*linker.Document, error) {
+	r, err := open(name, stdin)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, linker.MaxDocumentSize+1))
+	if err != nil {
+		return nil, err
+	}
+	return linker.Parse(data, opt)
+}

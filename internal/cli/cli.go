@@ -1,0 +1,194 @@
+// Package cli is the command line of xref: it parses flags, wires the
+// library packages together and maps errors to exit codes, all in one
+// place.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sort"
+	"strings"
+)
+
+// Exit codes of xref. Each command documents which it uses.
+const (
+	// ExitOK: the command ran and found nothing wrong.
+	ExitOK = 0
+	// ExitFindings: check found problems of severity error.
+	ExitFindings = 1
+	// ExitUsage: bad flags or arguments, or input that cannot be read
+	// (missing file, binary file, undecodable text).
+	ExitUsage = 2
+)
+
+// version is set by the linker (-ldflags "-X …/cli.version=v1.2.3") or read
+// from the module's build information.
+var version = ""
+
+// Version returns xref's version.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "v0.1.0-dev"
+}
+
+// IO are the streams a command uses.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, io IO) error
+}
+
+func commands() []command {
+	return []command{
+		{"check", "report missing, malformed, mismatched and wrong-language links of citations", runCheck},
+		{"extract", "list every citation with its canonical symbol and offsets", runExtract},
+		{"version", "print the version", func(_ context.Context, _ []string, io IO) error {
+			fmt.Fprintln(io.Out, "xref", Version())
+			return nil
+		}},
+	}
+}
+
+const usageHead = `xref links the citations in United Nations meeting transcripts to the
+documents they cite: "第 73/266 号决议", "resolution 73/266" and "la
+resolución 73/266" all become A/RES/73/266, checked against the links the
+transcript carries.
+
+Usage:
+  xref <command> [flags] [FILE...]
+
+Commands:
+`
+
+const usageTail = `
+FILE may be "-" for standard input. Files may be UTF-8 (with or without a
+byte-order mark), UTF-16 with a byte-order mark, GB18030 or Windows-1252,
+as plain text (PDF text exports included) or HTML.
+
+Exit codes:
+  0  no problem found
+  1  check found problems of severity error
+  2  usage error, or an input that cannot be read (missing, binary,
+     undecodable); other files are still processed
+
+Run "xref <command> -h" for the flags of a command.
+`
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, usageHead)
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, usageTail)
+}
+
+// Main runs xref with the given arguments and returns its exit code.
+func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
+	s := IO{In: in, Out: out, Err: errw}
+	if len(args) == 0 {
+		usage(errw)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 {
+			return Main(ctx, []string{args[1], "-h"}, in, out, errw)
+		}
+		usage(out)
+		return ExitOK
+	case "-version", "--version":
+		fmt.Fprintln(out, "xref", Version())
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return exitCode(c.run(ctx, args[1:], s), errw)
+		}
+	}
+	fmt.Fprintf(errw, "xref: unknown command %q\n\n", args[0])
+	usage(errw)
+	return ExitUsage
+}
+
+// usageError is a problem with the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
+
+// errFindings reports, silently, that check found errors.
+var errFindings = errors.New("findings of severity error")
+
+// errInput reports, silently, that some inputs could not be read; their
+// errors were already printed.
+var errInput = errors.New("some inputs could not be read")
+
+// exitCode maps an error to an exit code and prints it if it needs to.
+func exitCode(err error, w io.Writer) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	case errors.Is(err, errInput):
+		return ExitUsage
+	case errors.Is(err, errFindings):
+		return ExitFindings
+	case errors.As(err, &ue):
+		fmt.Fprintf(w, "xref: %v\n", err)
+		return ExitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(w, "xref: interrupted")
+		return ExitUsage
+	}
+	fmt.Fprintf(w, "xref: %v\n", err)
+	return ExitUsage
+}
+
+// newFlags makes a flag set that prints the command's usage on -h.
+func newFlags(name, synopsis, about string, errw io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(errw)
+	fs.Usage = func() {
+		fmt.Fprintf(errw, "Usage: xref %s %s\n\n%s\n\nFlags:\n", name, synopsis, strings.TrimSpace(about))
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may come before or after the file names.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return files, nil
+		}
+		files = append(files, args[0])
+		args = args[1:]
+	}
+}

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/xref-un/xref/linker"
+)
+
+// appendJSONString appends s as a JSON string. It is written by hand
+// because extract prints one object per citation and the encoder's
+// reflection would cost more than finding the citations.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, `\u00`...)
+				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, `\u202`...)
+			b = append(b, "89"[r-'\u2028'])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+func appendField(b []byte, name string, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':')
+}
+
+// appendCitationJSON appends one citation as the JSON object of
+// `xref extract --format jsonl`.
+func appendCitationJSON(b []byte, file, lang string, c *linker.Citation) []byte {
+	b = append(b, '{')
+	b = appendField(b, "file", true)
+	b = appendJSONString(b, file)
+	b = appendField(b, "lang", false)
+	b = appendJSONString(b, lang)
+	b = appendField(b, "symbol", false)
+	b = appendJSONString(b, c.Key)
+	b = appendField(b, "display", false)
+	b = appendJSONString(b, c.Display)
+	b = appendField(b, "kind", false)
+	b = appendJSONString(b, string(c.Kind))
+	b = appendField(b, "organ", false)
+	b = appendJSONString(b, string(c.Organ))
+	b = appendField(b, "form", false)
+	b = appendJSONString(b, string(c.Form))
+	b = appendField(b, "start", false)
+	b = strconv.AppendInt(b, int64(c.Start), 10)
+	b = appendField(b, "end", false)
+	b = strconv.AppendInt(b, int64(c.End), 10)
+	b = appendField(b, "line", false)
+	b = strconv.AppendInt(b, int64(c.Line), 10)
+	b = appendField(b, "col", false)
+	b = strconv.AppendInt(b, int64(c.Col), 10)
+	b = appendField(b, "text", false)
+	b = appendJSONString(b, c.Text)
+	b = appendField(b, "url", false)
+	b = appendJSONString(b, c.URL)
+	if len(c.Parts) > 0 {
+		b = appendField(b, "parts", false)
+		b = append(b, '[')
+		for i, p := range c.Parts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, p)
+		}
+		b = append(b, ']')
+	}
+	if c.Pin != "" {
+		b = appendField(b, "pin", false)
+		b = appendJSONString(b, c.Pin)
+	}
+	if len(c.Doubts) > 0 {
+		b = appendField(b, "doubts", false)
+		b = append(b, '[')
+		for i, d := range c.Doubts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '{')
+			b = appendField(b, "rule", true)
+			b = appendJSONString(b, d.Rule)
+			b = appendField(b, "message", false)
+			b = appendJSONString(b, d.Message)
+			if d.Key != "" {
+				b = appendField(b, "symbol", false)
+				b = appendJSONString(b, d.Key)
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}

@@ -1,0 +1,346 @@
+package linker
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xref-un/xref/normalize"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// StreamInfo describes a transcript read by Stream.
+type StreamInfo struct {
+	Encoding  string
+	Format    string
+	Lang      string
+	Self      string
+	Bytes     int64 // of text (decoded, when the input was not UTF-8)
+	Citations int
+	Furniture int
+}
+
+// MaxDocumentSize bounds what Parse and the HTML path of Stream hold in
+// memory.
+const MaxDocumentSize = 512 << 20
+
+// Window sizes of Stream: the text is read in windows of streamWindow
+// bytes, and each window starts streamOverlap bytes before the end of the
+// previous one, so that a citation and the words before it are always
+// seen together.
+var (
+	streamWindow  = 4 << 20
+	streamOverlap = 16 << 10
+	streamSlack   = 64 << 10 // where to look for a paragraph break to cut at
+)
+
+// Stream reads a transcript from r and calls emit for each citation, in
+// order, holding only a few megabytes of it in memory whatever its size.
+// Citations carry line and column; they have no URL pairing (use Parse and
+// Crossref for that). HTML input is read whole.
+func Stream(ctx context.Context, r io.Reader, opt Options, emit func(Citation) error) (*StreamInfo, error) {
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(r, head)
+	head = head[:n]
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	eof := err != nil
+	ext := strings.ToLower(filepath.Ext(opt.Path))
+	if strings.EqualFold(opt.Format, "html") || (opt.Format == "" && (ext == ".html" || ext == ".htm" || ext == ".xhtml" || isHTML(head))) {
+		return streamWhole(head, r, opt, emit)
+	}
+	info := &StreamInfo{Format: "text"}
+	src, enc, err := streamDecoder(head, r, eof, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	info.Encoding = enc
+	x := opt.Extractor
+	if x == nil {
+		x = defaultExtractor
+	}
+	s := &streamer{ctx: ctx, x: x, emit: emit, info: info, lang: opt.Lang, checkUTF8: enc == EncUTF8}
+	return info, s.run(src)
+}
+
+// streamWhole reads an input that must be seen whole (HTML) and emits its
+// citations.
+func streamWhole(head []byte, r io.Reader, opt Options, emit func(Citation) error) (*StreamInfo, error) {
+	rest, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize))
+	if err != nil {
+		return nil, err
+	}
+	data := append(head, rest...)
+	if len(data) >= MaxDocumentSize {
+		return nil, &InputError{Err: ErrTooLarge, Detail: fmt.Sprintf("HTML input over %d MB", MaxDocumentSize>>20)}
+	}
+	doc, err := Parse(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	info := &StreamInfo{Encoding: doc.Encoding, Format: doc.Format, Lang: doc.Lang, Self: doc.Self,
+		Bytes: int64(len(doc.Input)), Citations: len(doc.Citations), Furniture: doc.Furniture}
+	for _, c := range doc.Citations {
+		if err := emit(c); err != nil {
+			return info, err
+		}
+	}
+	return info, nil
+}
+
+// streamDecoder returns a reader of UTF-8 text for the input that starts
+// with head.
+func streamDecoder(head []byte, r io.Reader, eof bool, name string) (io.Reader, string, error) {
+	all := io.MultiReader(bytes.NewReader(head), r)
+	name = strings.ToLower(strings.TrimSpace(name))
+	// Decide on the head; a truncated last rune is not an error.
+	probe := head
+	if !eof {
+		for k := 0; k < utf8.UTFMax && len(probe) > 0 && !utf8.Valid(probe); k++ {
+			probe = probe[:len(probe)-1]
+		}
+	}
+	var enc string
+	switch name {
+	case "", "auto":
+		switch {
+		case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+			enc = EncUTF16LE
+		case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+			enc = EncUTF16BE
+		default:
+			if err := sniffBinary(head); err != nil {
+				return nil, "", err
+			}
+			switch {
+			case utf8.Valid(probe):
+				enc = EncUTF8
+			case validMultibyte(head) > 0:
+				return nil, "", positioned(head, invalidUTF8(head), "invalid UTF-8 (byte 0x%02X); use --encoding to name the file's encoding", head[invalidUTF8(head)])
+			case looksGB(head):
+				enc = EncGB18030
+			default:
+				enc = EncWindows1252
+			}
+		}
+	case "utf-8", "utf8":
+		enc = EncUTF8
+	case "utf-16", "utf16", "utf-16le":
+		enc = EncUTF16LE
+		if bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+			enc = EncUTF16BE
+		}
+	case "utf-16be":
+		enc = EncUTF16BE
+	case "gb18030", "gbk", "gb2312":
+		enc = EncGB18030
+	case "windows-1252", "cp1252", "latin1", "iso-8859-1":
+		enc = EncWindows1252
+	default:
+		return nil, "", &InputError{Err: ErrEncoding, Detail: fmt.Sprintf("unsupported encoding %q (use utf-8, utf-16, gb18030 or windows-1252)", name)}
+	}
+	switch enc {
+	case EncUTF16LE:
+		return transform.NewReader(all, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), enc, nil
+	case EncUTF16BE:
+		return transform.NewReader(all, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder()), enc, nil
+	case EncGB18030:
+		return transform.NewReader(all, simplifiedchinese.GB18030.NewDecoder()), enc, nil
+	case EncWindows1252:
+		return transform.NewReader(all, charmap.Windows1252.NewDecoder()), enc, nil
+	}
+	return all, enc, nil
+}
+
+type streamer struct {
+	ctx       context.Context
+	x         *normalize.Extractor
+	emit      func(Citation) error
+	info      *StreamInfo
+	lang      string
+	checkUTF8 bool
+
+	self      string
+	organ     normalize.Organ
+	fu        furniture
+	watermark int64 // citations starting before it were emitted
+	counted   int64 // furniture before it was counted
+	// Position of offset pos: line and column.
+	pos       int64
+	line, col int
+	first     bool
+}
+
+func (s *streamer) run(r io.Reader) error {
+	buf := make([]byte, 0, streamWindow+streamOverlap)
+	var base int64
+	s.line, s.col, s.first = 1, 1, true
+	eof := false
+	for {
+		if err := s.ctx.Err(); err != nil {
+			return err
+		}
+		// Fill the window.
+		for !eof && len(buf) < cap(buf) {
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return err
+			}
+		}
+		if s.first {
+			if err := sniffBinary(buf); err != nil {
+				return err
+			}
+		}
+		cut := len(buf)
+		if !eof {
+			cut = cutPoint(buf, len(buf)-streamSlack)
+		}
+		if s.checkUTF8 {
+			check := buf[:cut]
+			if !utf8.Valid(check) {
+				if i := invalidUTF8(check); i >= 0 {
+					line, col := s.position(buf, base, base+int64(i))
+					return &InputError{Err: ErrEncoding, Detail: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); use --encoding to name the file's encoding", check[i]), Line: line, Col: col}
+				}
+			}
+		}
+		if err := s.window(buf, base, cut, eof); err != nil {
+			return err
+		}
+		s.info.Bytes = base + int64(cut)
+		if eof {
+			return nil
+		}
+		// Keep an overlap before the cut for the next window.
+		keep := max(0, cut-streamOverlap)
+		s.position(buf, base, base+int64(cut))
+		n := copy(buf, buf[keep:])
+		buf = buf[:n]
+		base += int64(keep)
+	}
+}
+
+// cutPoint chooses where a window ends: at a paragraph break near its end,
+// else a line break, else a space, else a character boundary.
+func cutPoint(buf []byte, from int) int {
+	if from < 0 {
+		from = 0
+	}
+	tail := buf[from:]
+	if k := bytes.LastIndex(tail, []byte("\n\n")); k >= 0 {
+		return from + k + 2
+	}
+	if k := bytes.LastIndexByte(tail, '\n'); k >= 0 {
+		return from + k + 1
+	}
+	if k := bytes.LastIndexByte(tail, ' '); k >= 0 {
+		return from + k + 1
+	}
+	e := len(buf)
+	for e > from && !utf8.RuneStart(buf[e-1]) {
+		e--
+	}
+	if e > from {
+		e--
+	}
+	if e <= 0 {
+		return len(buf)
+	}
+	return e
+}
+
+// window extracts the citations of one window and emits those that start
+// before its cut, and those attached to them (the rest of an enumeration).
+func (s *streamer) window(buf []byte, base int64, cut int, eof bool) error {
+	frontEnd := 0
+	if s.first {
+		if s.lang == "" {
+			s.lang, _ = DetectLanguage(buf)
+		}
+		s.info.Lang = s.lang
+		frontEnd, s.self = frontMatter(buf)
+	}
+	cites := s.x.Extract(buf, normalize.Options{DefaultOrgan: s.organ})
+	var self string
+	cites, self = s.fu.filter(buf, cites, s.self, frontEnd)
+	if self != s.self {
+		s.self = self
+		s.info.Self = self
+		if o := organOfSelf(self); o != s.organ && s.first {
+			s.organ = o
+			cites = s.x.Extract(buf, normalize.Options{DefaultOrgan: o})
+			cites, _ = s.fu.filter(buf, cites, s.self, frontEnd)
+		}
+	}
+	s.first = false
+	lastEnd := -1
+	for _, c := range cites {
+		abs := base + int64(c.Start)
+		if abs < s.watermark {
+			continue
+		}
+		if c.Start >= cut && !eof && (lastEnd < 0 || c.Start-lastEnd > 64) {
+			break
+		}
+		line, col := s.position(buf, base, abs)
+		dc := Citation{Citation: c, Line: line, Col: col, Text: string(buf[c.Start:c.End]), Link: -1, DocLang: s.lang}
+		dc.Start, dc.End = int(abs), int(base+int64(c.End))
+		if c.Resolvable() {
+			dc.URL = SymbolURL(s.lang, c.Key)
+		}
+		if err := s.emit(dc); err != nil {
+			return err
+		}
+		s.info.Citations++
+		s.watermark = base + int64(c.End)
+		lastEnd = c.End
+	}
+	for _, d := range s.fu.droppedAt {
+		if abs := base + int64(d); abs >= s.counted && (d < cut || eof) {
+			s.info.Furniture++
+			s.counted = abs + 1
+		}
+	}
+	if w := base + int64(cut); w > s.watermark {
+		s.watermark = w
+	}
+	return nil
+}
+
+// position returns the line and column of absolute offset off, which lies
+// in buf (whose first byte is at absolute offset base) at or after the last
+// position asked for.
+func (s *streamer) position(buf []byte, base, off int64) (int, int) {
+	if off < s.pos {
+		return s.line, s.col // cannot happen: offsets only grow
+	}
+	from := int(s.pos - base)
+	to := int(off - base)
+	if from < 0 {
+		from = 0
+	}
+	if to > len(buf) {
+		to = len(buf)
+	}
+	seg := buf[from:to]
+	if k := bytes.LastIndexByte(seg, '\n'); k >= 0 {
+		s.line += bytes.Count(seg, []byte{'\n'})
+		s.col = utf8.RuneCount(seg[k+1:]) + 1
+	} else {
+		s.col += utf8.RuneCount(seg)
+	}
+	s.pos = off
+	return s.line, s.col
+}
