@@ -123,15 +123,8 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		}
 	}
 
-	cites := x.Extract(view, normalize.Options{})
-	var fu furniture
-	cites, doc.Self = fu.filter(view, cites, doc.Self, fmEnd)
-	if o := organOfSelf(doc.Self); o != "" {
-		// The record's own organ decides numbers that name none.
-		cites = x.Extract(view, normalize.Options{DefaultOrgan: o})
-		cites, doc.Self = fu.filter(view, cites, doc.Self, fmEnd)
-	}
-	doc.Furniture = fu.dropped
+	cites, self, dropped := extractDoc(x, view, doc.Self, fmEnd)
+	doc.Self, doc.Furniture = self, dropped
 	if doc.Self != "" {
 		if sym, err := normalize.ParseSymbol(doc.Self); err == nil {
 			doc.SelfDisplay = sym.Display
@@ -188,6 +181,36 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		sortLinks(doc.Links)
 	}
 	return doc, nil
+}
+
+// extractDoc finds the citations of a whole text that are not page
+// furniture, and the document's own symbol.
+func extractDoc(x *normalize.Extractor, t []byte, self string, frontEnd int) ([]normalize.Citation, string, int) {
+	self = identity(x, t, self, frontEnd)
+	fu := newFurniture(t, self, frontEnd)
+	var out []normalize.Citation
+	x.Scan(t, normalize.Options{DefaultOrgan: organOfSelf(self)}, func(c normalize.Citation) {
+		if !fu.drop(&c) {
+			out = append(out, c)
+		}
+	})
+	return out, fu.self, fu.dropped
+}
+
+// identity finds the document's own symbol in its furniture or masthead,
+// before the citations are read, because the organ of the record decides
+// numbers that name none.
+func identity(x *normalize.Extractor, t []byte, self string, frontEnd int) string {
+	if self != "" {
+		return self
+	}
+	fu := newFurniture(t, "", frontEnd)
+	x.Scan(t, normalize.Options{}, func(c normalize.Citation) {
+		if fu.self == "" {
+			fu.drop(&c)
+		}
+	})
+	return fu.self
 }
 
 // organOfSelf gives the organ whose numbers a record cites by default.

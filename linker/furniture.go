@@ -13,52 +13,50 @@ import (
 // such a line is the document naming itself, not a citation.
 
 // pageLine matches a line of page numbers, job numbers and barcodes.
-var pageLine = regexp.MustCompile(`^(?:\d{1,4}/\d{1,4}|\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7,8}\*|\d{1,3}|\d{6})(?:\s+(?:\d{1,4}/\d{1,4}|\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7,8}\*|\d{6}))*$`)
+var pageLine = regexp.MustCompile(`^(?:` + pagePart + `|\d{1,3})(?:\s+` + pagePart + `)*$`)
 
-// furniture decides which citations are page furniture.
+// pagePart is one item of a page line: "9/12", "19-11607", "GE.19-11607(C)",
+// "*1911607*" or a date stamp "100925".
+const pagePart = `(?:\d{1,4}/\d{1,4}|(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7,8}\*|\d{6})`
+
+// furniture decides which citations of a text are page furniture, one
+// citation at a time, in order.
 type furniture struct {
-	dropped   int
-	droppedAt []int // starts of the dropped citations
+	t        []byte
+	self     string // the document's own symbol, once known
+	frontEnd int    // end of a front-matter block: all metadata
+	masthead int    // end of the first lines, where the masthead stands
+	dropped  int
 }
 
-// filter removes the citations that are page furniture and returns the
-// document's own symbol (self, if already known, or the first symbol found
-// in its furniture or masthead). frontEnd is the end of a front-matter
-// block, whose citations are all metadata.
-func (f *furniture) filter(t []byte, cites []normalize.Citation, self string, frontEnd int) ([]normalize.Citation, string) {
-	f.dropped = 0
-	f.droppedAt = f.droppedAt[:0]
-	out := cites[:0:0]
-	masthead := mastheadEnd(t, frontEnd)
-	for _, c := range cites {
-		if c.Start < frontEnd {
-			f.dropped++
-			f.droppedAt = append(f.droppedAt, c.Start)
-			continue
-		}
-		ls, le, ok := lineAround(t, c.Start, c.End)
-		if !ok || !standalone(t[ls:le], t[c.Start:c.End]) {
-			out = append(out, c)
-			continue
-		}
-		switch {
-		case self != "" && c.Key == self && c.Form == normalize.FormSymbol:
-			f.dropped++
-			f.droppedAt = append(f.droppedAt, c.Start)
-			continue
-		case c.Form == normalize.FormSymbol && nearPageLine(t, ls, le):
-		case c.Start < masthead && (c.Form == normalize.FormSymbol || firstLine(t, frontEnd, ls)) && linesAfter(t, le, 5):
-		default:
-			out = append(out, c)
-			continue
-		}
+func newFurniture(t []byte, self string, frontEnd int) *furniture {
+	return &furniture{t: t, self: self, frontEnd: frontEnd, masthead: mastheadEnd(t, frontEnd)}
+}
+
+// drop reports whether c is page furniture. The first symbol found in the
+// furniture or the masthead becomes the document's own symbol.
+func (f *furniture) drop(c *normalize.Citation) bool {
+	t := f.t
+	if c.Start < f.frontEnd {
 		f.dropped++
-		f.droppedAt = append(f.droppedAt, c.Start)
-		if self == "" {
-			self = c.Key
-		}
+		return true
 	}
-	return out, self
+	ls, le, ok := lineAround(t, c.Start, c.End)
+	if !ok || !standalone(t[ls:le], t[c.Start:c.End]) {
+		return false
+	}
+	switch {
+	case f.self != "" && c.Key == f.self && c.Form == normalize.FormSymbol:
+	case c.Form == normalize.FormSymbol && nearPageLine(t, ls, le):
+	case c.Start < f.masthead && (c.Form == normalize.FormSymbol || firstLine(t, f.frontEnd, ls)) && linesAfter(t, le, 5):
+	default:
+		return false
+	}
+	f.dropped++
+	if f.self == "" {
+		f.self = c.Key
+	}
+	return true
 }
 
 // lineAround returns the line that holds [s, e), if it is short.
@@ -91,10 +89,17 @@ func standalone(line, cite []byte) bool {
 	if k < 0 {
 		return false
 	}
-	rest := append(append([]byte{}, line[:k]...), ' ')
-	rest = append(rest, line[k+len(cite):]...)
-	rest = bytes.TrimSpace(rest)
-	return len(rest) == 0 || pageLine.Match(rest)
+	before := bytes.TrimSpace(line[:k])
+	after := bytes.TrimSpace(line[k+len(cite):])
+	switch {
+	case len(before) == 0 && len(after) == 0:
+		return true
+	case len(before) == 0:
+		return pageLine.Match(after)
+	case len(after) == 0:
+		return pageLine.Match(before)
+	}
+	return false
 }
 
 // nearPageLine reports whether one of the three non-empty lines before or

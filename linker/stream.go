@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xref-un/xref/normalize"
@@ -170,66 +172,181 @@ type streamer struct {
 
 	self      string
 	organ     normalize.Organ
-	fu        furniture
 	watermark int64 // citations starting before it were emitted
-	counted   int64 // furniture before it was counted
 	// Position of offset pos: line and column.
 	pos       int64
 	line, col int
 	first     bool
 }
 
+// window is one piece of the text on its way through the pipeline: the
+// reader fills it, a worker finds its citations, the writer emits them in
+// order.
+type window struct {
+	buf   []byte
+	base  int64 // absolute offset of buf[0]
+	from  int   // bytes before from were checked by the previous window
+	cut   int
+	eof   bool
+	err   error // a read error, reported in order
+	cites []normalize.Citation
+	bad   int // offset of invalid UTF-8 in buf[from:cut], or -1
+	furn  int
+	done  chan struct{}
+}
+
+// run reads windows, finds their citations on all cores, and emits them in
+// order. Windows overlap, so every citation is found with the text before
+// it; the writer emits each citation once.
 func (s *streamer) run(r io.Reader) error {
-	buf := make([]byte, 0, streamWindow+streamOverlap)
-	var base int64
-	s.line, s.col, s.first = 1, 1, true
-	eof := false
-	for {
-		if err := s.ctx.Err(); err != nil {
-			return err
-		}
-		// Fill the window.
-		for !eof && len(buf) < cap(buf) {
-			n, err := r.Read(buf[len(buf):cap(buf)])
-			buf = buf[:len(buf)+n]
-			if err == io.EOF {
-				eof = true
-			} else if err != nil {
-				return err
-			}
-		}
-		if s.first {
-			if err := sniffBinary(buf); err != nil {
-				return err
-			}
-		}
-		cut := len(buf)
-		if !eof {
-			cut = cutPoint(buf, len(buf)-streamSlack)
-		}
-		if s.checkUTF8 {
-			check := buf[:cut]
-			if !utf8.Valid(check) {
-				if i := invalidUTF8(check); i >= 0 {
-					line, col := s.position(buf, base, base+int64(i))
-					return &InputError{Err: ErrEncoding, Detail: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); use --encoding to name the file's encoding", check[i]), Line: line, Col: col}
-				}
-			}
-		}
-		if err := s.window(buf, base, cut, eof); err != nil {
-			return err
-		}
-		s.info.Bytes = base + int64(cut)
-		if eof {
-			return nil
-		}
-		// Keep an overlap before the cut for the next window.
-		keep := max(0, cut-streamOverlap)
-		s.position(buf, base, base+int64(cut))
-		n := copy(buf, buf[keep:])
-		buf = buf[:n]
-		base += int64(keep)
+	ctx, cancel := context.WithCancel(s.ctx)
+	defer cancel()
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	slots := make(chan []byte, workers+2)
+	for range workers + 2 {
+		slots <- nil
 	}
+	first, err := s.read(r, nil, 0, 0, <-slots)
+	if err != nil {
+		return err
+	}
+	if err := sniffBinary(first.buf); err != nil {
+		return err
+	}
+	// The language and the document's own symbol come from the start, and
+	// decide how every window is read.
+	frontEnd := 0
+	if s.lang == "" {
+		s.lang, _ = DetectLanguage(first.buf)
+	}
+	s.info.Lang = s.lang
+	frontEnd, s.self = frontMatter(first.buf)
+	s.self = identity(s.x, first.buf, s.self, frontEnd)
+	s.organ = organOfSelf(s.self)
+	s.info.Self = s.self
+	s.line, s.col = 1, 1
+
+	jobs := make(chan *window, workers)
+	order := make(chan *window, workers+2)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for w := range jobs {
+				fe := 0
+				if w.base == 0 {
+					fe = frontEnd
+				}
+				s.extract(w, fe)
+				close(w.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		w := first
+		for {
+			select {
+			case order <- w:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- w:
+			case <-ctx.Done():
+				return
+			}
+			if w.eof {
+				return
+			}
+			// Keep the overlap before the window may be recycled.
+			keep := max(0, w.cut-streamOverlap)
+			tail := append([]byte(nil), w.buf[keep:]...)
+			var buf []byte
+			select {
+			case buf = <-slots:
+			case <-ctx.Done():
+				return
+			}
+			next, err := s.read(r, tail, w.base+int64(keep), w.cut-keep, buf)
+			if err != nil {
+				next = &window{err: err, done: make(chan struct{})}
+				close(next.done)
+				select {
+				case order <- next:
+				case <-ctx.Done():
+				}
+				return
+			}
+			w = next
+		}
+	}()
+	defer wg.Wait()
+	for w := range order {
+		if w.err != nil {
+			return w.err
+		}
+		select {
+		case <-w.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := s.emitWindow(w); err != nil {
+			return err
+		}
+		s.info.Bytes = w.base + int64(w.cut)
+		slots <- w.buf[:0]
+	}
+	return ctx.Err()
+}
+
+// read fills a window: the overlap kept from the previous one (tail, at
+// absolute offset base, of which the first from bytes were already
+// checked), then new input.
+func (s *streamer) read(r io.Reader, tail []byte, base int64, from int, buf []byte) (*window, error) {
+	if buf == nil {
+		buf = make([]byte, 0, streamWindow+streamOverlap)
+	}
+	w := &window{done: make(chan struct{}), bad: -1, base: base, from: from}
+	buf = append(buf[:0], tail...)
+	for len(buf) < cap(buf) {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			w.eof = true
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	w.buf = buf
+	w.cut = len(buf)
+	if !w.eof {
+		w.cut = cutPoint(buf, len(buf)-streamSlack)
+	}
+	return w, nil
+}
+
+// extract finds the citations of a window that are not page furniture.
+func (s *streamer) extract(w *window, frontEnd int) {
+	if s.checkUTF8 && !utf8.Valid(w.buf[w.from:w.cut]) {
+		if i := invalidUTF8(w.buf[w.from:w.cut]); i >= 0 {
+			w.bad = w.from + i
+		}
+	}
+	fu := newFurniture(w.buf, s.self, frontEnd)
+	s.x.Scan(w.buf, normalize.Options{DefaultOrgan: s.organ}, func(c normalize.Citation) {
+		if fu.drop(&c) {
+			if c.Start >= w.from && (c.Start < w.cut || w.eof) {
+				w.furn++
+			}
+			return
+		}
+		w.cites = append(w.cites, c)
+	})
 }
 
 // cutPoint chooses where a window ends: at a paragraph break near its end,
@@ -263,40 +380,27 @@ func cutPoint(buf []byte, from int) int {
 
 // window extracts the citations of one window and emits those that start
 // before its cut, and those attached to them (the rest of an enumeration).
-func (s *streamer) window(buf []byte, base int64, cut int, eof bool) error {
-	frontEnd := 0
-	if s.first {
-		if s.lang == "" {
-			s.lang, _ = DetectLanguage(buf)
-		}
-		s.info.Lang = s.lang
-		frontEnd, s.self = frontMatter(buf)
+// emitWindow emits, in order, the citations of a window that start at or
+// after the watermark and before the cut, and those attached to them (the
+// rest of an enumeration that runs past the cut).
+func (s *streamer) emitWindow(w *window) error {
+	if w.bad >= 0 {
+		line, col := s.position(w.buf, w.base, w.base+int64(w.bad))
+		return &InputError{Err: ErrEncoding, Detail: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); use --encoding to name the file's encoding", w.buf[w.bad]), Line: line, Col: col}
 	}
-	cites := s.x.Extract(buf, normalize.Options{DefaultOrgan: s.organ})
-	var self string
-	cites, self = s.fu.filter(buf, cites, s.self, frontEnd)
-	if self != s.self {
-		s.self = self
-		s.info.Self = self
-		if o := organOfSelf(self); o != s.organ && s.first {
-			s.organ = o
-			cites = s.x.Extract(buf, normalize.Options{DefaultOrgan: o})
-			cites, _ = s.fu.filter(buf, cites, s.self, frontEnd)
-		}
-	}
-	s.first = false
+	s.info.Furniture += w.furn
 	lastEnd := -1
-	for _, c := range cites {
-		abs := base + int64(c.Start)
+	for _, c := range w.cites {
+		abs := w.base + int64(c.Start)
 		if abs < s.watermark {
 			continue
 		}
-		if c.Start >= cut && !eof && (lastEnd < 0 || c.Start-lastEnd > 64) {
+		if c.Start >= w.cut && !w.eof && (lastEnd < 0 || c.Start-lastEnd > 64) {
 			break
 		}
-		line, col := s.position(buf, base, abs)
-		dc := Citation{Citation: c, Line: line, Col: col, Text: string(buf[c.Start:c.End]), Link: -1, DocLang: s.lang}
-		dc.Start, dc.End = int(abs), int(base+int64(c.End))
+		line, col := s.position(w.buf, w.base, abs)
+		dc := Citation{Citation: c, Line: line, Col: col, Text: string(w.buf[c.Start:c.End]), Link: -1, DocLang: s.lang}
+		dc.Start, dc.End = int(abs), int(w.base+int64(c.End))
 		if c.Resolvable() {
 			dc.URL = SymbolURL(s.lang, c.Key)
 		}
@@ -304,18 +408,14 @@ func (s *streamer) window(buf []byte, base int64, cut int, eof bool) error {
 			return err
 		}
 		s.info.Citations++
-		s.watermark = base + int64(c.End)
+		s.watermark = w.base + int64(c.End)
 		lastEnd = c.End
 	}
-	for _, d := range s.fu.droppedAt {
-		if abs := base + int64(d); abs >= s.counted && (d < cut || eof) {
-			s.info.Furniture++
-			s.counted = abs + 1
-		}
+	if m := w.base + int64(w.cut); m > s.watermark {
+		s.watermark = m
 	}
-	if w := base + int64(cut); w > s.watermark {
-		s.watermark = w
-	}
+	// Move the position to the cut: the next window starts before it.
+	s.position(w.buf, w.base, w.base+int64(w.cut))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math/bits"
 	"strconv"
@@ -188,8 +189,11 @@ type scanner struct {
 	// failed is the start of the last token that was tried as a symbol and
 	// was not one, so that its other numbers do not try again.
 	failed int
-	word   [32]byte
-	low    []byte
+	// done is the end of the last citation emitted: nothing before it is
+	// looked at again.
+	done int
+	word [32]byte
+	low  []byte
 	// The organs named in the current sentence, up to sentTs.
 	sentG   *Grammar
 	sentLo  int
@@ -199,7 +203,7 @@ type scanner struct {
 
 func (s *scanner) run() {
 	t := s.t
-	s.prevEnd, s.failed = -1, -1
+	s.prevEnd, s.failed, s.done = -1, -1, 0
 	s.sentG, s.sentOut = nil, nil
 	for i := 0; i < len(t); {
 		j := nextDigit(t, i)
@@ -250,7 +254,7 @@ func (s *scanner) at(j int) (int, bool) {
 			return e, true
 		}
 		if k != s.failed {
-			for c := k; c < j; c++ {
+			for c := max(k, s.done); c < j; c++ {
 				if isUpper(t[c]) && wordStart(t, c) {
 					if e, ok := s.symbol(c); ok && e > j {
 						return e, true
@@ -276,7 +280,7 @@ func (s *scanner) at(j int) (int, bool) {
 		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
 			p--
 		}
-		if r, n := utf8.DecodeLastRune(t[:p]); s.isItemPrefixRune(r) {
+		if r, n := utf8.DecodeLastRune(t[:p]); s.isItemPrefixRune(r) && p-n >= s.done {
 			if e, ok := s.tailGroup(p-n, false); ok {
 				return e, true
 			}
@@ -351,7 +355,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 		}
 		e--
 	}
-	if nl > 1 || (e == st && (st == 0 || t[st-1] < utf8.RuneSelf)) {
+	if nl > maxBreaks || (e == st && (st == 0 || t[st-1] < utf8.RuneSelf)) {
 		// A number glued to a word is a footnote mark ("resolutions14").
 		return 0, false
 	}
@@ -368,6 +372,9 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 		if ws, we, w = s.wordBefore(e2); ws < 0 {
 			return 0, false
 		}
+	}
+	if ws < s.done {
+		return 0, false // its numbers were read already
 	}
 	if tr, ok := s.x.triggers[w]; ok {
 		return s.prose(ws, we, tr)
@@ -587,6 +594,9 @@ func (s *scanner) emitSymbol(r rawSymbol, start, end int, said Kind) {
 }
 
 func (s *scanner) emit(c Citation, start, end int) {
+	if end > s.done {
+		s.done = end
+	}
 	if s.cite == nil {
 		return
 	}
@@ -599,12 +609,12 @@ func (s *scanner) emit(c Citation, start, end int) {
 func (s *scanner) continuations(e int) (int, bool) {
 	t := s.t
 	for {
-		q, _ := skipSpaceNL(t, e, 1)
+		q, _ := skipSpaceNL(t, e, maxBreaks)
 		matched := false
 		for _, g := range s.x.grammars {
 			for _, w := range g.Continuations {
 				if we, ok := matchPhrase(t, q, w); ok {
-					q2, _ := skipSpaceNL(t, we, 1)
+					q2, _ := skipSpaceNL(t, we, maxBreaks)
 					if q2 < len(t) && isUpper(t[q2]) {
 						if c, ce, _, ok := scanComponent(t, q2, modeText); ok && isSuffixComponent(c) && (ce == len(t) || !isAlnum(t[ce])) {
 							r := s.prev
@@ -668,7 +678,7 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 	said := tr.Kind
 	// Most trigger words are not followed by a number: look ahead cheaply
 	// before looking back.
-	if p, _ := skipSpaceNL(t, te, 1); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
+	if p, _ := skipSpaceNL(t, te, maxBreaks); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
 		if _, ok := matchAny(t, p, g.Numero); !ok {
 			return te, true
 		}
@@ -681,15 +691,20 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 	if _, ok := s.endsWithPhrase(t, ts, s.x.anaphora[g]); ok {
 		return te, true
 	}
-	p, _ := skipSpaceNL(t, te, 1)
+	p, _ := skipSpaceNL(t, te, maxBreaks)
 	for _, w := range g.Numero {
 		if e, ok := matchPhrase(t, p, w); ok {
-			p, _ = skipSpaceNL(t, e, 1)
+			p, _ = skipSpaceNL(t, e, maxBreaks)
 			break
 		}
 	}
 	items, end := s.items(p, g, false)
 	if len(items) == 0 {
+		return te, true
+	}
+	if it := items[0]; it.form == itemBare && bytes.IndexByte(t[te:it.start], '\n') >= 0 &&
+		it.end < len(t) && (t[it.end] == '.' || t[it.end] == ')') {
+		// "… resolution\n2. Decides": a numbered paragraph, not a citation.
 		return te, true
 	}
 	items[0].start = ts
@@ -713,7 +728,7 @@ func (s *scanner) items(p int, g *Grammar, tail bool) ([]item, int) {
 		q := p
 		if tail {
 			if e, ok := matchAny(t, q, g.ItemPrefix); ok {
-				q, _ = skipSpaceNL(t, e, 1)
+				q, _ = skipSpaceNL(t, e, maxBreaks)
 			} else if len(items) == 0 {
 				return nil, p
 			}
@@ -724,7 +739,7 @@ func (s *scanner) items(p int, g *Grammar, tail bool) ([]item, int) {
 		}
 		it.start = p
 		if tail {
-			e, _ := skipSpaceNL(t, it.end, 1)
+			e, _ := skipSpaceNL(t, it.end, maxBreaks)
 			if se, ok := matchAny(t, e, g.ItemSuffix); ok {
 				it.end = se
 			}
@@ -754,7 +769,7 @@ func (s *scanner) peekItem(p int, g *Grammar, tail bool, prev []item) (item, boo
 	q := p
 	if tail {
 		if e, ok := matchAny(s.t, q, g.ItemPrefix); ok {
-			q, _ = skipSpaceNL(s.t, e, 1)
+			q, _ = skipSpaceNL(s.t, e, maxBreaks)
 		}
 	}
 	return s.item(q, g, false, prev)
@@ -829,11 +844,11 @@ func (s *scanner) item(p int, g *Grammar, first bool, prev []item) (item, bool) 
 	if r < len(t) && isUpper(t[r]) && r+1 < len(t) && (t[r+1] == '(' || t[r+1] == ' ') {
 		parts, r = []string{string(t[r])}, r+1
 	} else if ps, pe := s.parts(q, g); len(ps) > 0 {
-		if pp, _ := skipSpaceNL(t, pe, 1); pp < len(t) && t[pp] == '(' {
+		if pp, _ := skipSpaceNL(t, pe, maxBreaks); pp < len(t) && t[pp] == '(' {
 			parts, r = ps, pe
 		}
 	}
-	pp, _ := skipSpaceNL(t, r, 1)
+	pp, _ := skipSpaceNL(t, r, maxBreaks)
 	if pp < len(t) && t[pp] == '(' {
 		in := skipSpaces(t, pp+1)
 		if y := digitsAt(t, in); y == 4 {
@@ -944,7 +959,7 @@ func (s *scanner) skipDate(p int, g *Grammar) int {
 	if r := skipSpaces(t, q); r < len(t) && t[r] == ',' {
 		q, comma = r+1, true
 	}
-	q, _ = skipSpaceNL(t, q, 1)
+	q, _ = skipSpaceNL(t, q, maxBreaks)
 	for _, pat := range s.x.dates[g] {
 		if e, ok := s.matchDate(q, pat, g); ok {
 			return e
@@ -959,7 +974,7 @@ func (s *scanner) matchDate(p int, pat []string, g *Grammar) (int, bool) {
 	q := p
 	for k, tok := range pat {
 		if k > 0 {
-			q, _ = skipSpaceNL(t, q, 1)
+			q, _ = skipSpaceNL(t, q, maxBreaks)
 		}
 		switch tok {
 		case "D", "N":
@@ -1017,7 +1032,7 @@ func (s *scanner) skipConnectors(p int, g *Grammar) (int, int) {
 	n := 0
 	q := p
 	for {
-		r, _ := skipSpaceNL(t, q, 1)
+		r, _ := skipSpaceNL(t, q, maxBreaks)
 		matched := false
 		for _, w := range g.Ellipses {
 			if strings.HasPrefix(string(t[r:min(r+len(w), len(t))]), w) {
@@ -1038,7 +1053,7 @@ func (s *scanner) skipConnectors(p int, g *Grammar) (int, int) {
 		}
 		n++
 	}
-	q, _ = skipSpaceNL(t, q, 1)
+	q, _ = skipSpaceNL(t, q, maxBreaks)
 	return q, n
 }
 
@@ -1058,7 +1073,7 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 		if !ok {
 			return 0, false
 		}
-		e, _ := skipSpaceNL(t, it.end, 1)
+		e, _ := skipSpaceNL(t, it.end, maxBreaks)
 		se, ok := matchAny(t, e, g.ItemSuffix)
 		if !ok {
 			return 0, false
@@ -1074,9 +1089,9 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 			return 0, false
 		}
 	}
-	q, _ := skipSpaceNL(t, end, 1)
+	q, _ := skipSpaceNL(t, end, maxBreaks)
 	if se, ok := matchAny(t, q, g.ItemSuffix); ok {
-		q, _ = skipSpaceNL(t, se, 1)
+		q, _ = skipSpaceNL(t, se, maxBreaks)
 	}
 	var tail Trigger
 	te := -1
@@ -1459,13 +1474,13 @@ func (s *scanner) organBefore(ts int, g *Grammar) Organ {
 func (s *scanner) organAfter(p int, g *Grammar) (Organ, int) {
 	t := s.t
 	q := s.skipDate(p, g)
-	q, _ = skipSpaceNL(t, q, 1)
+	q, _ = skipSpaceNL(t, q, maxBreaks)
 	for _, j := range g.OrganJoins {
 		je, ok := matchPhrase(t, q, j)
 		if !ok {
 			continue
 		}
-		r, _ := skipSpaceNL(t, je, 1)
+		r, _ := skipSpaceNL(t, je, maxBreaks)
 		for _, o := range g.Organs {
 			if e, ok := matchPhrase(t, r, o.Name); ok {
 				return o.Organ, e

@@ -95,7 +95,7 @@ func matchPhrase(t []byte, i int, phrase string) (int, bool) {
 	k := 0
 	for k < len(phrase) {
 		if phrase[k] == ' ' {
-			q, _ := skipSpaceNL(t, j, 1)
+			q, _ := skipSpaceNL(t, j, maxBreaks)
 			if q == j {
 				return 0, false
 			}

@@ -201,7 +201,7 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 	for n := 0; n < 9; n++ {
 		// Separator: a slash, with spaces around it in tokenised text, and at
 		// most one line break where a PDF line was wrapped.
-		q, nl := skipSpaceNL(t, p, 1-newlines)
+		q, nl := skipSpaceNL(t, p, maxBreaks-newlines)
 		if q >= len(t) || t[q] != '/' {
 			break
 		}
@@ -211,7 +211,7 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 			}
 			r.spacedBody = true
 		}
-		q2, nl2 := skipSpaceNL(t, q+1, 1-newlines-nl)
+		q2, nl2 := skipSpaceNL(t, q+1, maxBreaks-newlines-nl)
 		c, ce, digits, okc := scanComponent(t, q2, mode)
 		if !okc {
 			break
@@ -240,8 +240,16 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 	} else if pe, ok := scanParen(t, p, &r); ok {
 		end = pe
 	}
-	if mode == modeText && end < len(t) && (isAlnum(t[end]) || t[end] == '/' && end+1 < len(t) && isAlnum(t[end+1])) {
-		return r, 0, false
+	if mode == modeText && end < len(t) {
+		// A symbol does not run into a word, and a slash or a dot right
+		// after it means the rest could not be read ("A/C.6/79.SR.37",
+		// "S/2014 / l89"): better no citation than a wrong one.
+		if isAlnum(t[end]) || (t[end] == '.' && end+1 < len(t) && isAlnum(t[end+1])) {
+			return r, 0, false
+		}
+		if q := skipSpaces(t, end); q < len(t) && t[q] == '/' {
+			return r, 0, false
+		}
 	}
 	if mode == modeText && !plausibleInText(&r) {
 		return r, 0, false
@@ -318,7 +326,7 @@ words:
 			q := j + 1
 			if q < len(t) && (t[q] == '\n' || t[q] == '\r' || t[q] == ' ') {
 				// "L.\n56" where a PDF line was wrapped inside the symbol.
-				if q2, nl := skipSpaceNL(t, q, 1); nl == 1 && q2 < len(t) && isDigit(t[q2]) {
+				if q2, nl := skipSpaceNL(t, q, maxBreaks); nl == 1 && q2 < len(t) && isDigit(t[q2]) {
 					q = q2
 				}
 			}
@@ -395,7 +403,7 @@ func scanSpecialSession(t []byte, i int) (int, bool) {
 // scanParen reads a parenthesised suffix at t[p:] (after optional spaces)
 // and records it in r.
 func scanParen(t []byte, p int, r *rawSymbol) (int, bool) {
-	q, _ := skipSpaceNL(t, p, 1)
+	q, _ := skipSpaceNL(t, p, maxBreaks)
 	if q >= len(t) || t[q] != '(' {
 		return 0, false
 	}
@@ -622,6 +630,10 @@ func skipSpaces(t []byte, i int) int {
 	}
 	return i
 }
+
+// maxBreaks is how many line breaks may stand inside a citation: a line
+// wrapped in PDF text, where a blank line often follows every line.
+const maxBreaks = 2
 
 // skipSpaceNL skips spaces and at most maxNL line breaks (a "\r\n" counts
 // once). It returns the new position and the number of line breaks skipped.
