@@ -42,13 +42,29 @@ func (f *furniture) drop(c *normalize.Citation) bool {
 		return true
 	}
 	ls, le, ok := lineAround(t, c.Start, c.End)
-	if !ok || !standalone(t[ls:le], t[c.Start:c.End]) {
+	if !ok {
 		return false
 	}
+	if !standalone(t[ls:le], t[c.Start:c.End]) {
+		// A masthead may put the organisation's name before the symbol, and
+		// a heading the date after the number: "United Nations S/RES/1445
+		// (2002)", "Resolution 477 (1980) of 30 July 1980".
+		if c.Start >= f.masthead || !mastheadLine(t[ls:le], t[c.Start:c.End]) || !linesAfter(t, le, 2) {
+			return false
+		}
+		if c.Form != normalize.FormSymbol && !firstLine(t, f.frontEnd, ls) {
+			return false
+		}
+		f.dropped++
+		if f.self == "" {
+			f.self = c.Key
+		}
+		return true
+	}
 	switch {
-	case f.self != "" && c.Key == f.self && c.Form == normalize.FormSymbol:
+	case f.self != "" && c.Key == f.self && (c.Form == normalize.FormSymbol || c.Start < f.masthead):
 	case c.Form == normalize.FormSymbol && nearPageLine(t, ls, le):
-	case c.Start < f.masthead && (c.Form == normalize.FormSymbol || firstLine(t, f.frontEnd, ls)) && linesAfter(t, le, 5):
+	case c.Start < f.masthead && (c.Form == normalize.FormSymbol && linesAfter(t, le, 5) || firstLine(t, f.frontEnd, ls) && linesAfter(t, le, 2)):
 	default:
 		return false
 	}
@@ -57,6 +73,25 @@ func (f *furniture) drop(c *normalize.Citation) bool {
 		f.self = c.Key
 	}
 	return true
+}
+
+// mastheadBefore and headingAfter are what a masthead line may hold besides
+// the symbol: the organisation's name before it, a date after it.
+var (
+	mastheadBefore = regexp.MustCompile(`^(?i:united nations|nations unies|naciones unidas|联合国|聯合國|организация объединенных наций|الأمم المتحدة)$`)
+	headingAfter   = regexp.MustCompile(`^(?i:of|adopted on|de|del|du|от)\s.*\d{4}\.?$`)
+)
+
+// mastheadLine reports whether line holds the citation with only a
+// masthead's name before it or a date after it.
+func mastheadLine(line, cite []byte) bool {
+	k := bytes.Index(line, cite)
+	if k < 0 {
+		return false
+	}
+	before := bytes.TrimSpace(line[:k])
+	after := bytes.TrimSpace(line[k+len(cite):])
+	return (len(before) == 0 || mastheadBefore.Match(before)) && (len(after) == 0 || headingAfter.Match(after) || pageLine.Match(after))
 }
 
 // lineAround returns the line that holds [s, e), if it is short.

@@ -411,7 +411,9 @@ func (s *scanner) wordBefore(e int) (int, int, string) {
 		}
 		ws -= n
 	}
-	if ws == we || we-ws >= len(s.word) || (ws > 0 && !wordStart(t, ws)) {
+	if ws == we || we-ws >= len(s.word) || (ws > 0 && !wordStart(t, ws) && t[ws-1] != '.') {
+		// A dot may glue a trigger to the word before ("its.resolution"
+		// in OCR text).
 		return -1, -1, ""
 	}
 	b := s.word[:0]
@@ -688,9 +690,7 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 		// number ("draft resolution 2") names no document.
 		return te, true
 	}
-	if _, ok := s.endsWithPhrase(t, ts, s.x.anaphora[g]); ok {
-		return te, true
-	}
+
 	p, _ := skipSpaceNL(t, te, maxBreaks)
 	for _, w := range g.Numero {
 		if e, ok := matchPhrase(t, p, w); ok {
@@ -700,6 +700,12 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 	}
 	items, end := s.items(p, g, false)
 	if len(items) == 0 {
+		return te, true
+	}
+	if _, ok := s.endsWithPhrase(t, ts, s.x.anaphora[g]); ok && items[0].form == itemBare {
+		// "that resolution 25 States supported": a demonstrative before the
+		// trigger refers back; only a full number ("that resolution 435
+		// (1978)") makes it a citation.
 		return te, true
 	}
 	if it := items[0]; it.form == itemBare && bytes.IndexByte(t[te:it.start], '\n') >= 0 &&

@@ -16,7 +16,8 @@ var knownSeries = setOf(
 	// Programmes, funds, regional commissions and other series.
 	"AT", "ATT", "APLC", "BWC", "CCW", "DP", "EC", "ECA", "ECE", "FCCC", "HSP", "ICCD",
 	"ID", "IDB", "ISBA", "ITC", "JIU", "LC", "NPT", "PBC", "SPLOS", "TD", "UNEP",
-	"UNW", "WFC", "ACC", "HRC", "UNCTAD", "UNDP", "UNICEF", "UNITAR",
+	"UNW", "WFC", "ACC", "HRC", "UNCTAD", "UNDP", "UNICEF", "UNITAR", "CAC", "CTOC", "CLCS",
+	"TPNW", "ESCAP", "CBD", "DC", "UNHCR", "UNODC", "UNFCCC",
 )
 
 // pressSeries lists the prefixes of UN press releases. Their numbers look
@@ -25,7 +26,7 @@ var knownSeries = setOf(
 var pressSeries = setOf(
 	"GA", "SC", "PI", "SG", "ECOSOC", "OBV", "ENV", "DEV", "SAG", "POP", "WOM", "IHA",
 	"GAL", "GAEF", "GASHC", "GADIS", "GAPAL", "GASPD", "GAB", "GACOL", "PAL", "ORG",
-	"SEA", "DC", "CS", "AG", "NOTE", "REF", "SOC", "AFR", "BIO", "L",
+	"SEA", "CS", "AG", "NOTE", "REF", "SOC", "AFR", "BIO", "L",
 )
 
 func setOf(xs ...string) map[string]bool {
