@@ -827,6 +827,9 @@ func (s *scanner) item(p int, g *Grammar, first bool, prev []item) (item, bool) 
 	if q+1 < len(t) && t[q] == '/' && isDigit(t[q+1]) {
 		m := digitsAt(t, q+1)
 		e := q + 1 + m
+		if (t[p] == '0' && n > 1) || (t[q+1] == '0' && m > 1) {
+			return item{}, false // "12/07": UN numbers have no leading zeros
+		}
 		if m > 5 || (e+1 < len(t) && t[e] == '/' && isDigit(t[e+1])) {
 			return item{}, false // a date such as 9/12/2019
 		}
@@ -1320,11 +1323,6 @@ func inferOrgan(it item) Organ {
 			return OrganGA
 		case it.a >= 31 && it.a <= 99:
 			return OrganGA
-		case it.a >= 1 && it.a <= 30:
-			// The General Assembly numbered resolutions session/number
-			// only from its 31st session (1976); lower sessions are those
-			// of the Human Rights Council (from 2006).
-			return OrganHRC
 		case it.a >= 1946 && it.a <= 2100:
 			return OrganECOSOC
 		}
@@ -1449,11 +1447,11 @@ func SCYear(n int) int {
 }
 
 // organBefore returns the organ named right before t[ts]
-// ("General Assembly resolution", "大会第").
+// ("General Assembly resolution", "the Council's resolution", "大会第").
 func (s *scanner) organBefore(ts int, g *Grammar) Organ {
 	t := s.t
 	e := ts
-	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n') {
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
 		e--
 	}
 	// Possessives: "the Council's resolution".
@@ -1463,13 +1461,17 @@ func (s *scanner) organBefore(ts int, g *Grammar) Organ {
 			break
 		}
 	}
-	best, bestLen := Organ(""), 0
+	best, bestLen := Organ(""), -1
 	for _, o := range g.Organs {
-		if len(o.Name) > e || len(o.Name) <= bestLen {
-			continue
-		}
-		if _, ok := matchPhrase(t, e-len(o.Name), o.Name); ok && wordStart(t, e-len(o.Name)) {
-			best, bestLen = o.Organ, len(o.Name)
+		// Words may be split by a line break: match forwards from each place
+		// the name could start.
+		for st := e - len(o.Name) - 4; st <= e-len(o.Name); st++ {
+			if st < 0 {
+				continue
+			}
+			if m, ok := matchPhrase(t, st, o.Name); ok && m == e && wordStart(t, st) && e-st > bestLen {
+				best, bestLen = o.Organ, e-st
+			}
 		}
 	}
 	return best
@@ -1542,18 +1544,20 @@ func (s *scanner) organsInSentence(ts int, g *Grammar) []Organ {
 	}
 	var hits []hit
 	for _, o := range g.Organs {
+		first, _, _ := strings.Cut(o.Name, " ")
 		off := 0
 		for {
-			k := strings.Index(win[off:], o.Name)
+			k := strings.Index(win[off:], first)
 			if k < 0 {
 				break
 			}
 			k += off
-			end := wlo + k + len(o.Name)
-			if end > from && wordStart(t, wlo+k) {
+			off = k + len(first)
+			// The rest of the name may be on the next line.
+			end, ok := matchPhrase(t, wlo+k, o.Name)
+			if ok && end <= ts && end > from && wordStart(t, wlo+k) {
 				hits = append(hits, hit{end, o.Organ})
 			}
-			off = k + len(o.Name)
 		}
 	}
 	// Nearest first; a longer name ending at the same place is found too

@@ -325,8 +325,10 @@ words:
 		for j < len(t) && t[j] == '.' {
 			q := j + 1
 			if q < len(t) && (t[q] == '\n' || t[q] == '\r' || t[q] == ' ') {
-				// "L.\n56" where a PDF line was wrapped inside the symbol.
-				if q2, nl := skipSpaceNL(t, q, maxBreaks); nl == 1 && q2 < len(t) && isDigit(t[q2]) {
+				// "L.\n56" where a PDF line was wrapped inside the symbol, and
+				// "Corr. 1" as some typesetting and OCR write suffixes.
+				q2, nl := skipSpaceNL(t, q, maxBreaks)
+				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[b.String()]) {
 					q = q2
 				}
 			}
@@ -363,7 +365,7 @@ words:
 // canonicalWord gives the customary case of a component word and reports
 // whether running text may write it the way it did.
 func canonicalWord(w string, mode scanMode, dotted bool) (string, bool) {
-	if cw, ok := mixedCase[strings.ToLower(w)]; ok && (dotted || cw == "Summary") {
+	if cw, ok := mixedCase[strings.ToLower(w)]; ok && (dotted || alwaysMixed[cw]) {
 		if mode == modeText && w != cw && !isAllUpper(w) {
 			return "", false
 		}
@@ -377,6 +379,8 @@ func canonicalWord(w string, mode scanMode, dotted bool) (string, bool) {
 
 // mixedCase lists the components that UN symbols write in mixed case when a
 // number follows (Add.1, Rev.2, Corr.1, Sub.2, UNEP/EA.5/Res.14).
+var alwaysMixed = map[string]bool{"Add": true, "Corr": true, "Rev": true, "Amend": true, "Summary": true}
+
 var mixedCase = map[string]string{
 	"add": "Add", "rev": "Rev", "corr": "Corr", "amend": "Amend", "sub": "Sub",
 	"summary": "Summary", "res": "Res", "dec": "Dec",
@@ -429,6 +433,10 @@ func scanParen(t []byte, p int, r *rawSymbol) (int, bool) {
 		q = e
 	default:
 		w, e := wordAt(t, q)
+		if len(w) > 4 && strings.EqualFold(w[:4], "part") {
+			// "(PartI)", the key form, glues the numeral to the word.
+			w, e = w[:4], q+4
+		}
 		switch strings.ToLower(w) {
 		case "resumption":
 			e = skipSpaces(t, e)
