@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/netip"
@@ -35,9 +36,10 @@ type Client struct {
 	mu    sync.Mutex
 	hosts map[string]*hostState
 
-	// dialHook, for tests, sees every address about to be dialed (after the
-	// address check).
-	dialHook func(network string, ap netip.AddrPort)
+	// dialHook, for tests only, replaces the final connect(2) of an address
+	// that passed the address check, so that tests can pretend a public
+	// address while connecting to loopback (and see every dial).
+	dialHook func(ctx context.Context, network string, ap netip.AddrPort) (net.Conn, error)
 }
 
 // New returns a Client for opts (see Options for the defaults).

@@ -117,11 +117,15 @@ func (c *Client) dialContext(ctx context.Context, network, addr string) (net.Con
 			errs = append(errs, fmt.Errorf("%w: %s is %s", ErrForbiddenAddress, host, ip))
 			continue
 		}
+		ap := netip.AddrPortFrom(ip.Unmap(), uint16(port))
+		var conn net.Conn
+		var err error
 		if c.dialHook != nil {
-			c.dialHook(network, netip.AddrPortFrom(ip.Unmap(), uint16(port)))
+			conn, err = c.dialHook(ctx, network, ap)
+		} else {
+			d := net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * time.Second, Control: pol.control}
+			conn, err = d.DialContext(ctx, network, ap.String())
 		}
-		d := net.Dialer{Timeout: c.opts.DialTimeout, KeepAlive: 30 * time.Second, Control: pol.control}
-		conn, err := d.DialContext(ctx, network, netip.AddrPortFrom(ip.Unmap(), uint16(port)).String())
 		if err == nil {
 			return conn, nil
 		}

@@ -53,6 +53,9 @@ func findHTMLHop(page *url.URL, body []byte, documents bool) (htmlHop, bool) {
 			return nil, false
 		}
 		u.Fragment, u.RawFragment = "", ""
+		if sameResource(u, page) {
+			return nil, false // a page pointing at itself leads nowhere
+		}
 		return u, true
 	}
 
@@ -67,7 +70,7 @@ func findHTMLHop(page *url.URL, body []byte, documents bool) (htmlHop, bool) {
 			return true
 		}
 		u, ok := resolve(target)
-		if !ok || sameResource(u, page) {
+		if !ok {
 			return true
 		}
 		hop, found = htmlHop{HopMetaRefresh, u}, true
@@ -83,7 +86,7 @@ func findHTMLHop(page *url.URL, body []byte, documents bool) (htmlHop, bool) {
 		best, bestScore := (*url.URL)(nil), 0
 		doc.Find(fk.sel).Each(func(_ int, s *goquery.Selection) {
 			u, ok := resolve(s.AttrOr("src", ""))
-			if !ok || sameResource(u, page) {
+			if !ok {
 				return
 			}
 			if sc := frameScore(s.AttrOr("name", "")+" "+s.AttrOr("id", ""), u); best == nil || sc > bestScore {

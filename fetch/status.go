@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"net/http"
+	"strings"
 )
 
 // Status is the class of a Result. Its values are stable strings meant to be
@@ -109,10 +110,25 @@ func Sniff(b []byte) Format {
 		// Only white space: as good as empty for deciding existence.
 		return FormatEmpty
 	}
-	if ct := http.DetectContentType(b); len(ct) >= 9 && ct[:9] == "text/html" {
+	ct := http.DetectContentType(b)
+	switch {
+	case strings.HasPrefix(ct, "text/html"):
 		return FormatHTML
+	case strings.HasPrefix(ct, "text/plain"):
+		// Text with tags further in ("Not found<br>"): a page all the same.
+		lower := bytes.ToLower(b[:min(len(b), 1024)])
+		for _, tag := range htmlTags {
+			if bytes.Contains(lower, tag) {
+				return FormatHTML
+			}
+		}
 	}
 	return FormatUnknown
+}
+
+var htmlTags = [][]byte{
+	[]byte("<html"), []byte("<head"), []byte("<body"), []byte("<meta"), []byte("<title"),
+	[]byte("<br"), []byte("<p>"), []byte("<div"), []byte("<a "), []byte("<script"), []byte("<iframe"), []byte("<frame"),
 }
 
 // HopKind says how one URL of a chain led to the next.

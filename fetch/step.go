@@ -130,7 +130,9 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 	// URL is never requested twice at once (across jobs and hops).
 	key := u.String() + "\x00" + strconv.FormatBool(j.useRange) + "\x00" + cookie
 	for {
-		v, err, shared := c.sf.Do(key, func() (any, error) {
+		leader := false
+		v, err, _ := c.sf.Do(key, func() (any, error) {
+			leader = true // runs in this goroutine only when this call makes the request
 			return c.roundTrip(ctx, hs, u, target, j.useRange, cookie)
 		})
 		var lg *leaderGoneError
@@ -141,7 +143,7 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 			return nil, err
 		}
 		r := v.(*response)
-		if !shared {
+		if leader {
 			j.res.Requests++
 		}
 		j.res.Timings.Wait += r.wait

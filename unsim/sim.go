@@ -27,7 +27,8 @@ var Hosts = []string{
 
 // Logged is one request as the simulator saw it.
 type Logged struct {
-	Time      time.Time `json:"time"`
+	Start     time.Time `json:"start"` // when the request arrived
+	Time      time.Time `json:"time"`  // when the answer was complete
 	Host      string    `json:"host"`
 	Path      string    `json:"path"`
 	Query     string    `json:"query,omitempty"`
@@ -42,7 +43,7 @@ type Stats struct {
 	Total       int            `json:"total"`
 	ByHost      map[string]int `json:"by_host"`       // requests per Host
 	ByURL       map[string]int `json:"by_url"`        // requests per host+path+query
-	MaxInFlight map[string]int `json:"max_in_flight"` // most concurrent requests per Host
+	MaxInFlight map[string]int `json:"max_in_flight"` // most requests per Host at once, from arrival to the start of the answer
 	Codes       map[int]int    `json:"codes"`         // answers per status (0: reset)
 	// FaultBytes counts bytes written to the wire by endless bodies and
 	// gzip bombs: a well-behaved client keeps it small.
@@ -233,24 +234,29 @@ func (s *Sim) Count(host, path string) int {
 	return n
 }
 
-// recorder captures the status and size of an answer.
+// recorder captures the status of an answer and calls started when the
+// answer begins.
 type recorder struct {
 	http.ResponseWriter
-	code  int
-	wrote bool
+	code    int
+	wrote   bool
+	started func()
+}
+
+func (r *recorder) begin(code int) {
+	if !r.wrote {
+		r.code, r.wrote = code, true
+		r.started()
+	}
 }
 
 func (r *recorder) WriteHeader(code int) {
-	if !r.wrote {
-		r.code, r.wrote = code, true
-	}
+	r.begin(code)
 	r.ResponseWriter.WriteHeader(code)
 }
 
 func (r *recorder) Write(b []byte) (int, error) {
-	if !r.wrote {
-		r.code, r.wrote = http.StatusOK, true
-	}
+	r.begin(http.StatusOK)
 	return r.ResponseWriter.Write(b)
 }
 
@@ -269,26 +275,39 @@ func (s *Sim) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	w := s.w
 	s.mu.RUnlock()
+	start := time.Now()
 	info := w.parse(r)
 
+	// In flight: from arrival to the start of the answer. The tail (the
+	// body going out) is left out on purpose: the client may finish reading
+	// and send its next request a few microseconds before this handler has
+	// returned, and counting that overlap would blame the client for it.
 	s.smu.Lock()
 	s.inFlight[info.host]++
 	s.stats.MaxInFlight[info.host] = max(s.stats.MaxInFlight[info.host], s.inFlight[info.host])
 	s.smu.Unlock()
-	rec := &recorder{ResponseWriter: rw}
+	var once sync.Once
+	leave := func() {
+		once.Do(func() {
+			s.smu.Lock()
+			s.inFlight[info.host]--
+			s.smu.Unlock()
+		})
+	}
+	rec := &recorder{ResponseWriter: rw, started: leave}
 	defer func() {
+		leave()
 		code := rec.code
 		if !rec.wrote {
 			code = 0
 		}
 		s.smu.Lock()
-		s.inFlight[info.host]--
 		s.stats.Total++
 		s.stats.ByHost[info.host]++
 		s.stats.ByURL[info.host+r.URL.RequestURI()]++
 		s.stats.Codes[code]++
 		s.log = append(s.log, Logged{
-			Time: time.Now(), Host: info.host, Path: r.URL.Path, Query: r.URL.RawQuery, Symbol: info.sym,
+			Start: start, Time: time.Now(), Host: info.host, Path: r.URL.Path, Query: r.URL.RawQuery, Symbol: info.sym,
 			Code: code, Range: r.Header.Get("Range"), UserAgent: r.UserAgent(),
 		})
 		s.smu.Unlock()
