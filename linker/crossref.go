@@ -1,6 +1,7 @@
 package linker
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -64,7 +65,10 @@ func Crossref(doc *Document) []Finding {
 	}
 	pairAnchors(doc)
 	pairInline(doc)
-	pairAligned(doc)
+	pairNearby(doc)
+	if doc.Format != "html" {
+		pairAligned(doc)
+	}
 	return findings(doc)
 }
 
@@ -98,6 +102,48 @@ func pairAnchors(doc *Document) {
 			pair(doc, best, li)
 		}
 	}
+	// An anchor right after a citation ("A/C.1/80/L.41 <a>[link]</a>").
+	for li := range doc.Links {
+		l := &doc.Links[li]
+		if !l.Anchor || !l.UN() || l.Citation >= 0 || l.AnchorEnd <= l.AnchorStart {
+			continue
+		}
+		k := -1
+		for ci := range doc.Citations {
+			if doc.Citations[ci].End <= l.AnchorStart {
+				k = ci
+			}
+		}
+		if k >= 0 && doc.Citations[k].Link < 0 && shortGap(stripTags(doc.Input[doc.Citations[k].End:l.AnchorStart])) {
+			pair(doc, k, li)
+		}
+	}
+}
+
+// shortGap reports whether the text between a citation and its link is
+// only a few spaces and brackets.
+func shortGap(gap []byte) bool {
+	return len(gap) <= 8 && strings.Trim(string(gap), " \t\r\n([<:,，（：") == ""
+}
+
+// stripTags removes HTML tags from a short piece of a page.
+func stripTags(b []byte) []byte {
+	if len(b) > 512 {
+		return b
+	}
+	var out []byte
+	in := false
+	for _, c := range b {
+		switch {
+		case c == '<':
+			in = true
+		case c == '>':
+			in = false
+		case !in:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // pairInline pairs a URL written right after a citation, with at most a
@@ -116,9 +162,32 @@ func pairInline(doc *Document) {
 		if k < 0 || doc.Citations[k].Link >= 0 {
 			continue
 		}
-		gap := doc.Input[doc.Citations[k].End:l.Start]
-		if len(gap) <= 8 && strings.Trim(string(gap), " \t([<:,，（：") == "" {
+		if shortGap(doc.Input[doc.Citations[k].End:l.Start]) {
 			pair(doc, k, li)
+		}
+	}
+}
+
+// pairNearby pairs a link written later in the same paragraph with the
+// citation of the same symbol ("… resolution 1977 (2011) … (https://…/1977(2011))").
+func pairNearby(doc *Document) {
+	for li := range doc.Links {
+		l := &doc.Links[li]
+		if l.Citation >= 0 || !l.UN() || l.Symbol == "" || (!l.Anchor && onOwnLine(doc.Input, l.Start, l.End)) {
+			continue // footnote links are aligned, below
+		}
+		for ci := len(doc.Citations) - 1; ci >= 0; ci-- {
+			c := &doc.Citations[ci]
+			if c.End > l.Start {
+				continue
+			}
+			if l.Start-c.End > 400 || bytes.Contains(doc.Input[c.End:l.Start], []byte("\n\n")) {
+				break
+			}
+			if c.Link < 0 && sameDoc(c.Key, l.Symbol) {
+				pair(doc, ci, li)
+				break
+			}
 		}
 	}
 }
@@ -133,7 +202,7 @@ func pairAligned(doc *Document) {
 		}
 	}
 	for i := range doc.Links {
-		if doc.Links[i].Citation < 0 && doc.Links[i].UN() {
+		if doc.Links[i].Citation < 0 && doc.Links[i].UN() && onOwnLine(doc.Input, doc.Links[i].Start, doc.Links[i].End) {
 			ls = append(ls, i)
 		}
 	}
@@ -361,4 +430,20 @@ func rank(s Severity) int {
 		return 1
 	}
 	return 2
+}
+
+// onOwnLine reports whether [s, e) is alone on its line, as footnote links
+// of PDF text are.
+func onOwnLine(t []byte, s, e int) bool {
+	for i := s - 1; i >= 0 && t[i] != '\n'; i-- {
+		if t[i] != ' ' && t[i] != '\t' && t[i] != '\r' {
+			return false
+		}
+	}
+	for i := e; i < len(t) && t[i] != '\n'; i++ {
+		if t[i] != ' ' && t[i] != '\t' && t[i] != '\r' {
+			return false
+		}
+	}
+	return true
 }
