@@ -69,4 +69,3 @@ func TestSeedTranscript(t *testing.T) {
 		}
 	}
 }
-

@@ -130,11 +130,13 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 	// URL is never requested twice at once (across jobs and hops).
 	key := u.String() + "\x00" + strconv.FormatBool(j.useRange) + "\x00" + cookie
 	for {
-		leader := false
+		sent := false // set only when this call is the one making the request
 		v, err, _ := c.sf.Do(key, func() (any, error) {
-			leader = true // runs in this goroutine only when this call makes the request
-			return c.roundTrip(ctx, hs, u, target, j.useRange, cookie)
+			return c.roundTrip(ctx, hs, u, target, j.useRange, cookie, &sent)
 		})
+		if sent {
+			j.res.Requests++
+		}
 		var lg *leaderGoneError
 		if errors.As(err, &lg) && ctx.Err() == nil {
 			continue // the caller that made the request went away; not us
@@ -143,9 +145,6 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 			return nil, err
 		}
 		r := v.(*response)
-		if leader {
-			j.res.Requests++
-		}
 		j.res.Timings.Wait += r.wait
 		j.res.Timings.Fetch += r.fetch
 		return r, nil
@@ -153,7 +152,7 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 }
 
 // roundTrip is one HTTP exchange within the host's budget.
-func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.URL, useRange bool, cookie string) (*response, error) {
+func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.URL, useRange bool, cookie string, sent *bool) (*response, error) {
 	wait, err := hs.acquire(ctx)
 	if err != nil {
 		return nil, &leaderGoneError{err}
@@ -183,6 +182,7 @@ func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.UR
 	}
 	c.log.DebugContext(ctx, "fetch: request", "url", u, "range", useRange)
 	t0 := time.Now()
+	*sent = true
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {

@@ -134,7 +134,7 @@ func TestParseRetryAfter(t *testing.T) {
 		{"Friday, 02-Jan-26 03:05:05 GMT", time.Minute, true}, // RFC 850
 		{"Fri Jan  2 03:04:15 2026", 10 * time.Second, true},  // asctime
 		{"Thu, 01 Jan 2026 00:00:00 GMT", 0, true},            // in the past
-		{"99999999999999999999", 0, false},                   // overflows uint64
+		{"99999999999999999999", 0, false},                    // overflows uint64
 		{"18446744073709551615", (1 << 32) * time.Second, true},
 		{"-1", 0, false},
 		{"1.5", 0, false},
