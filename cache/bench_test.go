@@ -16,6 +16,7 @@ import (
 var (
 	benchEdges   = flag.Int("cache.edges", 1_000_000, "citation edges ingested by BenchmarkIngest")
 	benchWorkers = flag.Int("cache.workers", 2, "goroutines calling Ingest in BenchmarkIngest")
+	benchMem     = flag.Int64("cache.memtable", 0, "Options.MemTableSize in the benchmarks (0: default)")
 )
 
 const benchHot = "A/RES/73/266"
@@ -104,7 +105,7 @@ func BenchmarkIngest(b *testing.B) {
 		benchMu.Lock()
 		benchDir = d
 		benchMu.Unlock()
-		s, err := Open(ctx, dir, Options{})
+		s, err := Open(ctx, dir, Options{MemTableSize: *benchMem})
 		if err != nil {
 			b.Fatal(err)
 		}

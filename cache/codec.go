@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Edge values are the bulk of the store (one per citation edge, twice), so
@@ -17,6 +18,7 @@ var ErrCorrupt = errors.New("cache: corrupt value")
 const (
 	occFormat1 = 1 // occurrence list
 	useFormat1 = 1 // link use list
+	urlFormat1 = 1 // URL list
 )
 
 type encoder struct{ b []byte }
@@ -30,8 +32,10 @@ func (e *encoder) int(v int) {
 }
 func (e *encoder) str(s string) { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
 
+// decoder reads from a string, so that decoding a value costs one
+// allocation (the string) however many strings it holds: they share it.
 type decoder struct {
-	b   []byte
+	b   string
 	err error
 }
 
@@ -39,13 +43,20 @@ func (d *decoder) uvarint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = fmt.Errorf("%w: bad varint", ErrCorrupt)
-		return 0
+	var v uint64
+	for i := 0; i < len(d.b) && i < binary.MaxVarintLen64; i++ {
+		c := d.b[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break // overflow
+			}
+			d.b = d.b[i+1:]
+			return v | uint64(c)<<(7*i)
+		}
+		v |= uint64(c&0x7f) << (7 * i)
 	}
-	d.b = d.b[n:]
-	return v
+	d.err = fmt.Errorf("%w: bad varint", ErrCorrupt)
+	return 0
 }
 
 func (d *decoder) int() int {
@@ -66,7 +77,7 @@ func (d *decoder) str() string {
 		d.err = fmt.Errorf("%w: string length %d beyond value", ErrCorrupt, n)
 		return ""
 	}
-	s := string(d.b[:n])
+	s := d.b[:n]
 	d.b = d.b[n:]
 	return s
 }
@@ -91,15 +102,20 @@ func encodeOccurrences(dst []byte, occs []Occurrence) []byte {
 }
 
 func decodeOccurrences(b []byte) ([]Occurrence, error) {
+	return appendOccurrences(nil, b)
+}
+
+// appendOccurrences decodes b and appends its occurrences to dst.
+func appendOccurrences(dst []Occurrence, b []byte) ([]Occurrence, error) {
 	if len(b) == 0 || b[0] != occFormat1 {
-		return nil, fmt.Errorf("%w: occurrence list format", ErrCorrupt)
+		return dst, fmt.Errorf("%w: occurrence list format", ErrCorrupt)
 	}
-	d := decoder{b: b[1:]}
+	d := decoder{b: string(b[1:])}
 	n := d.int()
 	if n > len(d.b) { // each occurrence takes at least one byte
-		return nil, fmt.Errorf("%w: occurrence count %d", ErrCorrupt, n)
+		return dst, fmt.Errorf("%w: occurrence count %d", ErrCorrupt, n)
 	}
-	occs := make([]Occurrence, 0, n)
+	dst = slices.Grow(dst, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		var o Occurrence
 		o.Language = d.str()
@@ -110,12 +126,12 @@ func decodeOccurrences(b []byte) ([]Occurrence, error) {
 		o.Column = d.int()
 		o.Snippet = d.str()
 		o.URL = d.str()
-		occs = append(occs, o)
+		dst = append(dst, o)
 	}
 	if d.err == nil && len(d.b) != 0 {
 		d.err = fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(d.b))
 	}
-	return occs, d.err
+	return dst, d.err
 }
 
 // use is one stored link use; the document and language are in the key.
@@ -140,7 +156,7 @@ func decodeUses(b []byte) ([]use, error) {
 	if len(b) == 0 || b[0] != useFormat1 {
 		return nil, fmt.Errorf("%w: link use format", ErrCorrupt)
 	}
-	d := decoder{b: b[1:]}
+	d := decoder{b: string(b[1:])}
 	n := d.int()
 	if n > len(d.b) {
 		return nil, fmt.Errorf("%w: link use count %d", ErrCorrupt, n)
@@ -153,4 +169,33 @@ func decodeUses(b []byte) ([]use, error) {
 		d.err = fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(d.b))
 	}
 	return uses, d.err
+}
+
+func encodeStrings(dst []byte, ss []string) []byte {
+	e := encoder{b: dst}
+	e.b = append(e.b, urlFormat1)
+	e.int(len(ss))
+	for _, s := range ss {
+		e.str(s)
+	}
+	return e.b
+}
+
+func decodeStrings(b []byte) ([]string, error) {
+	if len(b) == 0 || b[0] != urlFormat1 {
+		return nil, fmt.Errorf("%w: string list format", ErrCorrupt)
+	}
+	d := decoder{b: string(b[1:])}
+	n := d.int()
+	if n > len(d.b) {
+		return nil, fmt.Errorf("%w: string count %d", ErrCorrupt, n)
+	}
+	ss := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		ss = append(ss, d.str())
+	}
+	if d.err == nil && len(d.b) != 0 {
+		d.err = fmt.Errorf("%w: %d trailing bytes", ErrCorrupt, len(d.b))
+	}
+	return ss, d.err
 }

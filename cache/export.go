@@ -104,9 +104,9 @@ func exportNodes(ctx context.Context, txn *badger.Txn, out exporter) error {
 	if err != nil {
 		return err
 	}
-	docs := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc), PrefetchValues: true, PrefetchSize: 100})
+	docs := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc)})
 	defer docs.Close()
-	rev := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindCitedBy), PrefetchValues: true, PrefetchSize: 100})
+	rev := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindCitedBy)})
 	defer rev.Close()
 	docs.Rewind()
 	rev.Rewind()
@@ -195,7 +195,7 @@ func exportNodes(ctx context.Context, txn *badger.Txn, out exporter) error {
 }
 
 func exportEdges(ctx context.Context, txn *badger.Txn, out exporter) error {
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc), PrefetchValues: true, PrefetchSize: 100})
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc)})
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
 		if err := ctx.Err(); err != nil {

@@ -151,11 +151,11 @@ func prepare(t *Transcript) *prepared {
 		uses = slices.Compact(uses)
 		val := encodeUses(nil, uses)
 		p.uses = append(p.uses, preparedUse{url: url, val: val})
-		p.bytes += int64(len(val)+2*len(url)+2*len(t.ID)+2*len(t.Language)) + 80
+		p.bytes += int64(len(val)+2*len(url)+len(t.ID)+len(t.Language)) + 60
 	}
 	slices.SortFunc(p.edges, func(a, b preparedEdge) int { return strings.Compare(a.cited, b.cited) })
 	slices.SortFunc(p.uses, func(a, b preparedUse) int { return strings.Compare(a.url, b.url) })
-	p.entries = 2*len(p.edges) + 2*len(p.uses) + 2
+	p.entries = 2*len(p.edges) + len(p.uses) + 3
 	return p
 }
 
@@ -374,19 +374,31 @@ func versionKeys(txn *badger.Txn, id, lang string, keep uint64) ([][]byte, error
 		keys = append(keys, k, CitedByKey{Cited: ek.Cited, Citing: id, Language: lang, Gen: ek.Gen}.Bytes())
 	}
 	it.Close() // a read-write transaction allows one iterator at a time
-	opt.Prefix = versionLinkPrefix(id, lang)
+	opt.Prefix = versionLinksPrefix(id, lang)
+	opt.PrefetchValues = false // values are read below, one key per generation
 	it = txn.NewIterator(opt)
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
 		k := it.Item().KeyCopy(nil)
-		vk, err := ParseVersionLinkKey(k)
+		vk, err := ParseVersionLinksKey(k)
 		if err != nil {
 			return nil, err
 		}
 		if vk.Gen == keep {
 			continue
 		}
-		keys = append(keys, k, LinkUseKey{URL: vk.URL, Citing: id, Language: lang, Gen: vk.Gen}.Bytes())
+		var urls []string
+		err = it.Item().Value(func(b []byte) error {
+			urls, err = decodeStrings(b)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("links of %s [%s]: %w", id, lang, err)
+		}
+		keys = append(keys, k)
+		for _, u := range urls {
+			keys = append(keys, LinkUseKey{URL: u, Citing: id, Language: lang, Gen: vk.Gen}.Bytes())
+		}
 	}
 	return keys, nil
 }
@@ -400,15 +412,17 @@ func writeVersion(set func(k, v []byte) error, id, lang string, gen uint64, p *p
 			return err
 		}
 	}
-	for _, u := range p.uses {
+	if len(p.uses) == 0 {
+		return nil
+	}
+	urls := make([]string, len(p.uses))
+	for i, u := range p.uses {
+		urls[i] = u.url
 		if err := set(LinkUseKey{URL: u.url, Citing: id, Language: lang, Gen: gen}.Bytes(), u.val); err != nil {
 			return err
 		}
-		if err := set(VersionLinkKey{Citing: id, Language: lang, Gen: gen, URL: u.url}.Bytes(), nil); err != nil {
-			return err
-		}
 	}
-	return nil
+	return set(VersionLinksKey{Citing: id, Language: lang, Gen: gen}.Bytes(), encodeStrings(nil, urls))
 }
 
 // ingestTxn is the one-transaction path.

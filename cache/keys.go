@@ -17,7 +17,7 @@ package cache
 //	x1/e/<citing>\0<lang>\0<gen:8><cited>             → occurrences, binary (EdgeKey)
 //	x1/c/<cited>\0<citing>\0<lang>\0<gen:8>           → occurrences, binary (CitedByKey)
 //	x1/u/<url>\0<citing>\0<lang>\0<gen:8>             → link uses, binary (LinkUseKey)
-//	x1/v/<citing>\0<lang>\0<gen:8><url>               → empty (VersionLinkKey)
+//	x1/v/<citing>\0<lang>\0<gen:8>                    → URL list, binary (VersionLinksKey)
 //	x1/l/<url>                                        → Link, JSON (LinkKey)
 //	x1/o/<url>\0<MaxUint64-unixNano:8>                → Observation, JSON (ObservationKey)
 //	x1/h/<host>                                       → HostState, JSON (HostKey)
@@ -29,8 +29,8 @@ package cache
 //   - x1/c/<cited>\0: who cites a symbol, key-only except for the small
 //     occurrence list (CitedBy);
 //   - x1/u/<url>\0: every transcript version using a link (link-rot report);
-//   - x1/v/<citing>\0<lang>\0: the links a version used, to delete their
-//     x1/u/ mirrors when the version is replaced;
+//   - x1/v/<citing>\0<lang>\0: the links a version used (one key per
+//     generation), to delete their x1/u/ entries when the version is replaced;
 //   - x1/o/<url>\0: a link's observations, newest first;
 //   - x1/r/: runs, newest first.
 //
@@ -62,7 +62,7 @@ const (
 	kindEdge        = 'e'
 	kindCitedBy     = 'c'
 	kindLinkUse     = 'u'
-	kindVersionLink = 'v'
+	kindVersionLinks = 'v'
 	kindLink        = 'l'
 	kindObservation = 'o'
 	kindHost        = 'h'
@@ -302,30 +302,31 @@ func linkUsePrefix(url string) []byte {
 	return newKey(kindLinkUse, len(url)+1).part(url).b
 }
 
-// VersionLinkKey is the forward mirror of LinkUseKey (no value): it lets a
-// re-check find, and delete, the link uses of the version it replaces.
-type VersionLinkKey struct {
+// VersionLinksKey lists the link URLs one generation of a version uses (its
+// value is the URL list): it lets a re-check find, and delete, the LinkUseKey
+// entries of the version it replaces. One key per version rather than one
+// per URL keeps ingest to about two entries per edge.
+type VersionLinksKey struct {
 	Citing   string
 	Language string
 	Gen      uint64
-	URL      string
 }
 
-// Bytes returns x1/v/<citing>\0<lang>\0<gen:8><url>.
-func (k VersionLinkKey) Bytes() []byte {
-	return newKey(kindVersionLink, len(k.Citing)+len(k.Language)+10+len(k.URL)).
-		part(k.Citing).part(k.Language).u64(k.Gen).last(k.URL).b
+// Bytes returns x1/v/<citing>\0<lang>\0<gen:8>.
+func (k VersionLinksKey) Bytes() []byte {
+	return newKey(kindVersionLinks, len(k.Citing)+len(k.Language)+10).
+		part(k.Citing).part(k.Language).u64(k.Gen).b
 }
 
-// ParseVersionLinkKey is the inverse of VersionLinkKey.Bytes.
-func ParseVersionLinkKey(b []byte) (VersionLinkKey, error) {
-	p := parseKey(kindVersionLink, b)
-	k := VersionLinkKey{Citing: p.part(), Language: p.part(), Gen: p.u64(), URL: p.last()}
+// ParseVersionLinksKey is the inverse of VersionLinksKey.Bytes.
+func ParseVersionLinksKey(b []byte) (VersionLinksKey, error) {
+	p := parseKey(kindVersionLinks, b)
+	k := VersionLinksKey{Citing: p.part(), Language: p.part(), Gen: p.u64()}
 	return k, p.end()
 }
 
-func versionLinkPrefix(citing, lang string) []byte {
-	return newKey(kindVersionLink, len(citing)+len(lang)+2).part(citing).part(lang).b
+func versionLinksPrefix(citing, lang string) []byte {
+	return newKey(kindVersionLinks, len(citing)+len(lang)+2).part(citing).part(lang).b
 }
 
 // LinkKey is the key of a Link record: the latest resolution of a URL.

@@ -145,7 +145,7 @@ func (s *Store) Link(ctx context.Context, url string) (Link, error) {
 		if err != nil {
 			return err
 		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: linkUsePrefix(url), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: linkUsePrefix(url)})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			if l.Uses, err = appendUses(l.Uses, it.Item(), vis); err != nil {
@@ -197,9 +197,9 @@ func (s *Store) Links(ctx context.Context, fn func(Link) error) error {
 		if err != nil {
 			return err
 		}
-		recs := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindLink), PrefetchValues: true, PrefetchSize: 100})
+		recs := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindLink)})
 		defer recs.Close()
-		uses := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindLinkUse), PrefetchValues: true, PrefetchSize: 100})
+		uses := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindLinkUse)})
 		defer uses.Close()
 		recs.Rewind()
 		uses.Rewind()
@@ -261,7 +261,7 @@ func (s *Store) Links(ctx context.Context, fn func(Link) error) error {
 func (s *Store) History(ctx context.Context, url string, limit int) ([]Observation, error) {
 	var out []Observation
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: observationPrefix(url), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: observationPrefix(url)})
 		defer it.Close()
 		for it.Rewind(); it.Valid() && (limit <= 0 || len(out) < limit); it.Next() {
 			var o Observation
@@ -318,7 +318,7 @@ func (s *Store) UpdateHost(ctx context.Context, host string, fn func(*HostState)
 // Hosts calls fn for every stored host state, in host order.
 func (s *Store) Hosts(ctx context.Context, fn func(HostState) error) error {
 	return s.view(ctx, func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindHost), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindHost)})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			var h HostState
@@ -409,7 +409,7 @@ func (s *Store) Run(ctx context.Context, id string) (Run, error) {
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
 	var out []Run
 	err := s.view(ctx, func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindRun), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindRun)})
 		defer it.Close()
 		for it.Rewind(); it.Valid() && (limit <= 0 || len(out) < limit); it.Next() {
 			var r Run

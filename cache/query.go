@@ -3,6 +3,7 @@ package cache
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -107,7 +108,7 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 // returns an error (which Documents returns).
 func (s *Store) Documents(ctx context.Context, fn func(Document) error) error {
 	return s.view(ctx, func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc), PrefetchValues: true, PrefetchSize: 100})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc)})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
 			if err := ctx.Err(); err != nil {
@@ -158,7 +159,7 @@ func cites(txn *badger.Txn, doc *Document) ([]Cited, error) {
 	byCited := make(map[string]*Cited)
 	var order []string
 	for _, v := range doc.Versions {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: edgeGenPrefix(doc.ID, v.Language, v.Gen), PrefetchValues: true, PrefetchSize: 100})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: edgeGenPrefix(doc.ID, v.Language, v.Gen)})
 		for it.Rewind(); it.Valid(); it.Next() {
 			ek, err := ParseEdgeKey(it.Item().Key())
 			if err != nil {
@@ -212,8 +213,10 @@ func (s *Store) CitedBy(ctx context.Context, symbol string) ([]Citer, error) {
 		if err != nil {
 			return err
 		}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: citedByPrefix(symbol), PrefetchValues: true, PrefetchSize: 256})
+		pre := citedByPrefix(symbol)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: pre})
 		defer it.Close()
+		langs := map[string]string{}
 		n := 0
 		for it.Rewind(); it.Valid(); it.Next() {
 			if n++; n%1024 == 0 {
@@ -221,31 +224,54 @@ func (s *Store) CitedBy(ctx context.Context, symbol string) ([]Citer, error) {
 					return err
 				}
 			}
+			// Parse the key by hand: this loop is the hot path of CitedBy,
+			// and ParseCitedByKey would allocate the cited symbol again for
+			// every entry.
 			item := it.Item()
-			ck, err := ParseCitedByKey(item.Key())
-			if err != nil {
-				return err
+			rest := item.Key()[len(pre):]
+			i := bytes.IndexByte(rest, sep)
+			if i < 0 {
+				return fmt.Errorf("%w: %q", ErrInvalidKey, item.Key())
 			}
-			ok, err := vis.visible(ck.Citing, ck.Language, ck.Gen)
-			if err != nil {
-				return err
+			citing, rest := rest[:i], rest[i+1:]
+			j := bytes.IndexByte(rest, sep)
+			if j < 0 || len(rest) != j+9 {
+				return fmt.Errorf("%w: %q", ErrInvalidKey, item.Key())
 			}
+			langB, gen := rest[:j], binary.BigEndian.Uint64(rest[j+1:])
+			lang, ok := langs[string(langB)]
 			if !ok {
-				continue
+				lang = string(langB)
+				langs[lang] = lang
 			}
-			var occs []Occurrence
-			err = item.Value(func(b []byte) error {
-				occs, err = decodeOccurrences(b)
+			newCiter := len(out) == 0 || out[len(out)-1].ID != string(citing)
+			var id string
+			if newCiter {
+				id = string(citing)
+			} else {
+				id = out[len(out)-1].ID
+			}
+			if vis.pending != nil {
+				ok, err := vis.visible(id, lang, gen)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					continue
+				}
+			}
+			if newCiter {
+				out = append(out, Citer{ID: id})
+			}
+			last := &out[len(out)-1]
+			err := item.Value(func(b []byte) error {
+				var err error
+				last.Occurrences, err = appendOccurrences(last.Occurrences, b)
 				return err
 			})
 			if err != nil {
-				return fmt.Errorf("reverse edge %s ← %s: %w", symbol, ck.Citing, err)
+				return fmt.Errorf("reverse edge %s ← %s: %w", symbol, id, err)
 			}
-			if len(out) == 0 || out[len(out)-1].ID != ck.Citing {
-				out = append(out, Citer{ID: ck.Citing})
-			}
-			last := &out[len(out)-1]
-			last.Occurrences = append(last.Occurrences, occs...)
 		}
 		return nil
 	})
@@ -266,7 +292,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			return err
 		}
 		st.Pending = len(vis.pending)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc), PrefetchValues: true, PrefetchSize: 100})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc)})
 		for it.Rewind(); it.Valid(); it.Next() {
 			var d Document
 			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &d) }); err != nil {

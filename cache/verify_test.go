@@ -23,7 +23,7 @@ func (s *Store) verify(ctx context.Context) error {
 			return err
 		}
 		docs := map[string]Document{}
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc), PrefetchValues: true})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindDoc)})
 		for it.Rewind(); it.Valid(); it.Next() {
 			var d Document
 			if err := it.Item().Value(func(b []byte) error { return json.Unmarshal(b, &d) }); err != nil {
@@ -86,26 +86,9 @@ func (s *Store) verify(ctx context.Context) error {
 				ck, err := ParseCitedByKey(k)
 				return EdgeKey{Citing: ck.Citing, Language: ck.Language, Gen: ck.Gen, Cited: ck.Cited}.Bytes(), err
 			}, nil, true},
-			{kindVersionLink, func(k []byte) ([]byte, error) {
-				vk, err := ParseVersionLinkKey(k)
-				return LinkUseKey{URL: vk.URL, Citing: vk.Citing, Language: vk.Language, Gen: vk.Gen}.Bytes(), err
-			}, func(k, v []byte) error {
-				vk, _ := ParseVersionLinkKey(k)
-				if err := current(vk.Citing, vk.Language, vk.Gen); err != nil {
-					return err
-				}
-				if d := docs[vk.Citing]; !vis.pending[versionRef{vk.Citing, vk.Language}] || func() bool { v, _ := d.version(vk.Language); return v.Gen == vk.Gen }() {
-					get(vk.Citing, vk.Language).links++
-				}
-				return nil
-			}, false},
-			{kindLinkUse, func(k []byte) ([]byte, error) {
-				uk, err := ParseLinkUseKey(k)
-				return VersionLinkKey{Citing: uk.Citing, Language: uk.Language, Gen: uk.Gen, URL: uk.URL}.Bytes(), err
-			}, nil, false},
 		}
 		for _, p := range pairs {
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(p.fwd), PrefetchValues: true})
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix(p.fwd)})
 			for it.Rewind(); it.Valid(); it.Next() {
 				k := it.Item().KeyCopy(nil)
 				v, err := it.Item().ValueCopy(nil)
@@ -137,6 +120,49 @@ func (s *Store) verify(ctx context.Context) error {
 			}
 			it.Close()
 		}
+		// Link uses: every x1/v/ URL list has its x1/u/ entries and every
+		// x1/u/ entry is in its version's list.
+		listed := map[string]bool{}
+		it = txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindVersionLinks)})
+		for it.Rewind(); it.Valid(); it.Next() {
+			vk, err := ParseVersionLinksKey(it.Item().Key())
+			if err != nil {
+				it.Close()
+				return err
+			}
+			b, _ := it.Item().ValueCopy(nil)
+			urls, err := decodeStrings(b)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			if err := current(vk.Citing, vk.Language, vk.Gen); err != nil {
+				it.Close()
+				return err
+			}
+			d := docs[vk.Citing]
+			if v, _ := d.version(vk.Language); v.Gen == vk.Gen {
+				get(vk.Citing, vk.Language).links += len(urls)
+			}
+			for _, u := range urls {
+				uk := LinkUseKey{URL: u, Citing: vk.Citing, Language: vk.Language, Gen: vk.Gen}.Bytes()
+				if _, err := txn.Get(uk); err != nil {
+					it.Close()
+					return fmt.Errorf("%q lists %s: %w", it.Item().Key(), u, err)
+				}
+				listed[string(uk)] = true
+			}
+		}
+		it.Close()
+		it = txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindLinkUse)})
+		for it.Rewind(); it.Valid(); it.Next() {
+			if !listed[string(it.Item().Key())] {
+				it.Close()
+				return fmt.Errorf("link use %q is in no version's list", it.Item().Key())
+			}
+		}
+		it.Close()
+
 		for id, d := range docs {
 			for _, v := range d.Versions {
 				c := seen[versionRef{id, v.Language}]
