@@ -38,7 +38,9 @@ type Logged struct {
 	UserAgent string    `json:"user_agent,omitempty"`
 }
 
-// Stats are the simulator's counters since the last ResetStats.
+// Stats are the simulator's counters since the last ResetStats. Requests
+// are counted when they arrive; Codes, FaultBytes and the Log when the
+// answer is complete, which may be a moment after the client has it.
 type Stats struct {
 	Total       int            `json:"total"`
 	ByHost      map[string]int `json:"by_host"`       // requests per Host
@@ -154,6 +156,7 @@ type Sim struct {
 	smu      sync.Mutex
 	stats    Stats
 	inFlight map[string]int
+	byPath   map[string]int
 	log      []Logged
 }
 
@@ -198,6 +201,7 @@ func (s *Sim) ResetStats() {
 	defer s.smu.Unlock()
 	s.stats = Stats{ByHost: map[string]int{}, ByURL: map[string]int{}, MaxInFlight: map[string]int{}, Codes: map[int]int{}}
 	s.inFlight = map[string]int{}
+	s.byPath = map[string]int{}
 	s.log = nil
 }
 
@@ -213,25 +217,20 @@ func (s *Sim) Stats() Stats {
 	return st
 }
 
-// Log returns a copy of the request log, in arrival order of completion.
+// Log returns a copy of the request log, in order of completion. An entry
+// is written when its handler returns, which may be a moment after the
+// client has read the answer.
 func (s *Sim) Log() []Logged {
 	s.smu.Lock()
 	defer s.smu.Unlock()
 	return slices.Clone(s.log)
 }
 
-// Count returns how many requests were made for a host and path (any
-// query).
+// Count returns how many requests arrived for a host and path (any query).
 func (s *Sim) Count(host, path string) int {
 	s.smu.Lock()
 	defer s.smu.Unlock()
-	n := 0
-	for _, l := range s.log {
-		if l.Host == host && l.Path == path {
-			n++
-		}
-	}
-	return n
+	return s.byPath[host+path]
 }
 
 // recorder captures the status of an answer and calls started when the
@@ -283,6 +282,10 @@ func (s *Sim) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	// and send its next request a few microseconds before this handler has
 	// returned, and counting that overlap would blame the client for it.
 	s.smu.Lock()
+	s.stats.Total++
+	s.stats.ByHost[info.host]++
+	s.stats.ByURL[info.host+r.URL.RequestURI()]++
+	s.byPath[info.host+r.URL.Path]++
 	s.inFlight[info.host]++
 	s.stats.MaxInFlight[info.host] = max(s.stats.MaxInFlight[info.host], s.inFlight[info.host])
 	s.smu.Unlock()
@@ -302,9 +305,6 @@ func (s *Sim) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 			code = 0
 		}
 		s.smu.Lock()
-		s.stats.Total++
-		s.stats.ByHost[info.host]++
-		s.stats.ByURL[info.host+r.URL.RequestURI()]++
 		s.stats.Codes[code]++
 		s.log = append(s.log, Logged{
 			Start: start, Time: time.Now(), Host: info.host, Path: r.URL.Path, Query: r.URL.RawQuery, Symbol: info.sym,
