@@ -57,17 +57,17 @@ const SchemaPrefix = "x1/"
 
 // Key kinds, the letter after SchemaPrefix.
 const (
-	kindMeta        = 'm'
-	kindDoc         = 'd'
-	kindEdge        = 'e'
-	kindCitedBy     = 'c'
-	kindLinkUse     = 'u'
+	kindMeta         = 'm'
+	kindDoc          = 'd'
+	kindEdge         = 'e'
+	kindCitedBy      = 'c'
+	kindLinkUse      = 'u'
 	kindVersionLinks = 'v'
-	kindLink        = 'l'
-	kindObservation = 'o'
-	kindHost        = 'h'
-	kindRun         = 'r'
-	kindPending     = 'z'
+	kindLink         = 'l'
+	kindObservation  = 'o'
+	kindHost         = 'h'
+	kindRun          = 'r'
+	kindPending      = 'z'
 )
 
 const sep = 0x00

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -246,6 +247,24 @@ func TestInvalid(t *testing.T) {
 	}
 }
 
+// syncBuffer is a bytes.Buffer safe for concurrent writers and readers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
 type io_discard struct{}
 
 func (io_discard) Write(p []byte) (int, error) { return len(p), nil }
@@ -261,7 +280,7 @@ func TestLargeTranscript(t *testing.T) {
 	}
 	var exports []string
 	for _, mem := range []int64{64 << 20, 2 << 20} {
-		var logBuf bytes.Buffer
+		var logBuf syncBuffer // the store logs from its own goroutines too
 		log := slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		s := openTemp(t, Options{MemTableSize: mem, Logger: log})
 		for round := range 3 {
@@ -484,7 +503,7 @@ func TestBackupRestore(t *testing.T) {
 }
 
 func TestBadgerLogRoutedToSlog(t *testing.T) {
-	var buf bytes.Buffer
+	var buf syncBuffer
 	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	dir := t.TempDir()
 	s, err := Open(context.Background(), dir, Options{Logger: log})
