@@ -451,3 +451,54 @@ func TestServe(t *testing.T) {
 		t.Fatal("Serve did not return after cancel")
 	}
 }
+
+// TestBuiltin: the built-in seed scenario and testdata/seed.json agree, and
+// every demo symbol behaves as listed.
+func TestBuiltin(t *testing.T) {
+	file, err := unsim.LoadFile("testdata/seed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := unsim.Builtin("seed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srvA, srvB := start(t, file), start(t, seed)
+	for _, d := range file.Docs {
+		p := "/" + d.Langs[0] + "/" + d.Symbol
+		ra, ba := get(t, srvA, "undocs.org", p)
+		rb, bb := get(t, srvB, "undocs.org", p)
+		if ra.StatusCode != rb.StatusCode || ra.Header.Get("Location") != rb.Header.Get("Location") || !bytes.Equal(ba, bb) {
+			t.Errorf("%s: file and built-in seed differ", p)
+		}
+	}
+	if _, err := unsim.Builtin("nope"); !errors.Is(err, unsim.ErrScenario) {
+		t.Errorf("unknown built-in: %v", err)
+	}
+
+	srv := start(t, unsim.Demo())
+	api := func(sym string) (*http.Response, []byte) {
+		return get(t, srv, "documents.un.org", "/api/symbol/access?s="+sym+"&l=E&t=pdf")
+	}
+	if r, b := api("XREF/TEST/UNPUBLISHED"); r.StatusCode != 200 || len(b) != 0 {
+		t.Errorf("unpublished: %d, %d bytes", r.StatusCode, len(b))
+	}
+	if r, _ := api("XREF/TEST/429"); r.StatusCode != 429 || r.Header.Get("Retry-After") != "1" {
+		t.Errorf("429: %d", r.StatusCode)
+	}
+	if r, b := api("XREF/TEST/429"); r.StatusCode != 200 || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Errorf("429 then served: %d", r.StatusCode)
+	}
+	if r, _ := api("XREF/TEST/503"); r.StatusCode != 503 {
+		t.Errorf("503: %d", r.StatusCode)
+	}
+	if _, b := api("XREF/TEST/STUB"); !bytes.Contains(b, []byte("Document not found")) {
+		t.Errorf("stub")
+	}
+	if r, _ := get(t, srv, "undocs.org", "/en/XREF/TEST/LOOP"); r.Header.Get("Location") != "https://docs.un.org/en/XREF/TEST/LOOP" {
+		t.Errorf("loop")
+	}
+	if r, b := get(t, srv, "undocs.org", "/ch/A/RES/73/266"); r.StatusCode != 200 || !bytes.Contains(b, []byte("refresh")) {
+		t.Errorf("seed doc in the demo")
+	}
+}

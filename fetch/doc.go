@@ -1,0 +1,116 @@
+/*
+Package fetch resolves links to UN documents, politely and safely: a URL
+from a transcript (https://undocs.org/zh/A/RES/73/266), or a symbol in a
+language, becomes a Result that says whether a document is really there.
+
+	c, err := fetch.New(fetch.Options{})            // defaults are polite and safe
+	r := c.ResolveURL(ctx, "https://undocs.org/ch/A/RES/73/266")
+	r = c.ResolveSymbol(ctx, "S/RES/1540(2004)", "zh") // via the documents.un.org symbol API
+	err = c.ResolveAll(ctx, reqs, func(i int, r fetch.Result) { … })
+
+# What a Result says
+
+The UN servers answer 200 to almost anything (un-symbols.md §3.2, §3.3), so
+the status code decides little. A link is ok when the chain ends at a body
+whose first bytes are a document (%PDF, PK, D0 CF 11 E0, FF 57 50 43:
+Sniff). The chain is followed through HTTP redirects and HTML hops, read
+with goquery: meta refresh (case-insensitive, relative, "1; URL='…'"
+quirks), iframe and frame src (the document-like one wins over headers and
+footers), meta citation_pdf_url, link type=application/pdf, a href ….pdf.
+Every step is a Hop (URL, code, kind, target); loops and chains longer than
+MaxHops end as server-error.
+
+Status is one of ok, not-found, soft-404, blocked, rate-limited,
+server-error, timeout, network, invalid (and canceled, which is not a
+verdict). A 200 HTML page with no further hop, or an empty body, where a
+document was expected (Request.Expect; automatic for UN document hosts) is a
+soft-404: the ~1.3 KB "not found" stub or an unpublished document. A 202
+with x-amzn-waf-action (the Digital Library's WAF), 401, 403 and 451 are
+blocked, not broken. Result is plain JSON with stable lower-case names
+(status, codes, hops, final_url, format, sha256, etag, last_modified, …) for
+the link-rot report and the cache; Status.Transient tells which statuses
+must not be cached as verdicts.
+
+# Politeness
+
+Each host has a token bucket (golang.org/x/time/rate) and a concurrency cap;
+a request takes a slot first, then a token, so requests that waited for a
+slot cannot start in a burst. Defaults (DefaultHostLimit,
+DefaultHostLimits): 2 requests in flight and 2 requests per second per host,
+1 per second for documents.un.org, the host known to soft-block; override
+with Options.Limit (every host) and Options.HostLimits (per host).
+
+Retries, with exponential backoff and jitter (RetryBase 1 s doubling to
+RetryMax 30 s, MaxRetries 3), are for timeouts, connection resets, 408, 429
+and 5xx only. Retry-After is honoured in seconds and as an HTTP-date; by
+default a 429 (or a 503 with Retry-After) pauses the whole host, since 429
+is about the client (RFC 6585), unless HostLimit.PerURLRetryAfter. A wait
+longer than MaxRetryAfter (2 minutes) is not waited for: the result is
+rate-limited with RetryAt, and the host stays closed for that long, so the
+other links of the host end the same way without asking again.
+
+A soft-404 is re-checked before it is believed: SoftNotFoundRetries times
+(2), after SoftNotFoundPause·4ⁿ (30 s, then 120 s), the pauses one project
+needed against the documents.un.org soft block (§3.3 [C C1]). A streak of
+SoftBlockStreak (5) first-time soft-404s from one host, with no document in
+between, is taken for a soft block and pauses the host for SoftBlockPause
+(2 minutes); so a burst block does not turn existing documents into false
+"not found".
+
+ResolveAll runs Workers (8) resolutions at once; a resolution that has to
+wait (Retry-After, backoff, re-check, paused host) leaves its worker and is
+re-queued by a timer. Identical requests are resolved once, the queue
+interleaves hosts, the same URL is never requested twice at once
+(golang.org/x/sync/singleflight), and the User-Agent (DefaultUserAgent)
+names xref and where to find it.
+
+# Safety
+
+Only http and https, only UNHosts plus Options.AllowHosts ("*" for any), no
+credentials in URLs, no proxies. The client never connects to loopback,
+private, link-local, unspecified, multicast or otherwise reserved addresses
+unless Options.AllowPrivateAddresses: the check runs at dial time on every
+address DNS returns, and again in net.Dialer.Control right before
+connect(2), so neither DNS answers nor redirects get around it. Bodies are
+read only as far as needed: Options.SniffBytes (8 KiB) of a document, with
+"Range: bytes=0-8191" for file URLs (206 and 416 handled), and at most
+Options.MaxHTMLBytes (512 KiB) of a page, counted both on the wire and
+decoded (gzip is requested and decoded here, so a gzip bomb costs at most
+that). Timeouts bound the connect, TLS handshake, response headers and each
+whole exchange; every blocking call takes a context and stops when it ends.
+
+# Base URL (tests and the simulator)
+
+Options.BaseURL ("http://127.0.0.1:8080"; the command line maps --base-url
+and XREF_BASE_URL, EnvBaseURL, to it) sends every request for an allowed
+host to that address instead, keeping the Host header, like curl's
+--connect-to: package unsim answers by Host. The rules: with a base URL the
+client makes no connection anywhere else and no DNS lookup of the real
+hosts; a link or redirect to a host that is not allowed is refused
+(invalid, ErrHostNotAllowed), never dialed; the base's own host and port may
+be loopback (that exact address only; other loopback ports stay refused); a
+private base address needs AllowPrivateAddresses. Results keep the real URLs.
+
+# Errors and logging
+
+Result.Err wraps a sentinel (ErrNotFound, ErrSoft404, ErrBlocked,
+ErrRateLimited, ErrForbiddenAddress, ErrHostNotAllowed, …), a context error
+or a network error; test with errors.Is. Logging goes only to
+Options.Logger (discarded by default): debug records per request, info
+records for host pauses.
+
+# Files
+
+	client.go   Client, New, Resolve, request validation and routing (base URL)
+	batch.go    ResolveAll: worker pool, timer re-queue, cancellation
+	step.go     one attempt: exchange, bounded read, classification, retries
+	hops.go     HTML hops (goquery) and meta refresh parsing
+	host.go     per-host rate, concurrency and pauses; HostStats
+	dial.go     dial-time address check
+	symbol.go   languages and symbol URLs (undocs.org, symbol API)
+	status.go   Status, Format, Sniff, HopKind
+	result.go   Request, Result, Hop, Timings
+	options.go  Options, HostLimit, defaults
+	errors.go   sentinel errors
+*/
+package fetch
