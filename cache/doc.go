@@ -32,6 +32,17 @@ types, and the caller converts.
 The key schema is documented in keys.go (x1/ prefix, one letter per kind) and
 every key kind has a builder type with Bytes and a Parse function.
 
+# Filling the store from a check
+
+For each checked file: build a Transcript (ID = the transcript's own symbol,
+else TranscriptID(path, content); Language; Path), add one Citation per
+citation found (Symbol = canonical key, Kind, byte offsets, Line, Column,
+Snippet(text, start, end), URL = the link found with it, if any) and one
+LinkRef per link that belongs to no citation, then call Ingest. After
+resolving links, call Observe(url, Observation) per result (keep the
+fetcher's JSON in Observation.Raw) and UpdateHost for Retry-After; wrap a run
+in PutRun.
+
 # Consistency
 
 Every write is a badger transaction. A transcript too large for one
@@ -55,6 +66,9 @@ running, since badger's read-only mode takes a shared lock. A read-only Open of
 a store that a killed writer left behind fails with ErrNeedsRecovery until a
 read-write Open has replayed its log.
 
+Open of a missing directory with ReadOnly fails with an error wrapping
+fs.ErrNotExist: there is no store yet.
+
 # Backup and export
 
 While the store is open, Store.Backup(ctx, w) writes a consistent backup in
@@ -67,9 +81,18 @@ Store.Export(ctx, w, format) writes the citation graph as JSON (FormatJSON,
 stable for diffs), Graphviz DOT (FormatDOT: dot -Tsvg graph.dot > graph.svg) or
 GraphML (FormatGraphML, for Gephi).
 
+# Performance
+
+Measured on the 2-core development machine (go test -bench . ./cache/):
+ingesting 1,000,000 synthetic edges in about 10,000 transcripts runs at
+roughly 105,000 edges/s from one goroutine and 115,000–140,000 from two to
+four; CitedBy of a symbol with 10,000 citers takes 5–8 ms; the store takes
+about 140 bytes per edge after Flatten (Snappy-compressed blocks).
+
 # Maintenance
 
-Values are copied out of transactions before they are returned. A read-write
+Values never outlive their transaction: they are decoded inside badger's
+Item.Value callback (which copies them) or copied with KeyCopy/ValueCopy. A read-write
 Store runs badger's value-log GC on a ticker (Options.GCInterval) and after
 large deletions, and stops it on Close. Badger's own log goes to
 Options.Logger at debug level (its errors at error level); the default logger

@@ -57,13 +57,16 @@ const filePrefix = "file:"
 
 // TranscriptID returns the stable id of a transcript without a symbol:
 // "file:" + the slash-separated, cleaned path + "#" + the first 16 hex digits
-// of the SHA-256 of its content. Ingesting a transcript whose id has this form
-// removes documents ingested earlier from the same path under another
-// content hash, so that editing a file does not leave its old edges behind.
+// of the SHA-256 of its content. Ingesting a transcript whose id has this
+// form, or whose Transcript.Path is that path, removes the documents ingested
+// earlier from the path under another id, so that editing a file (or finding
+// its symbol) does not leave its old edges behind.
 func TranscriptID(p string, content []byte) string {
 	sum := sha256.Sum256(content)
-	return filePrefix + path.Clean(filepath.ToSlash(p)) + "#" + hex.EncodeToString(sum[:8])
+	return filePrefix + cleanPath(p) + "#" + hex.EncodeToString(sum[:8])
 }
+
+func cleanPath(p string) string { return path.Clean(filepath.ToSlash(p)) }
 
 // pathOfID returns the "file:<path>#" prefix of a TranscriptID.
 func pathOfID(id string) (string, bool) {
@@ -209,7 +212,13 @@ func (s *Store) Ingest(ctx context.Context, t Transcript) (Version, error) {
 	if err != nil {
 		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, err)
 	}
-	if prefix, ok := pathOfID(t.ID); ok && t.Symbol == "" {
+	// A file checked again under another content hash, or now found to
+	// have a symbol, replaces the documents stored from the same path.
+	prefix, ok := pathOfID(t.ID)
+	if !ok && t.Path != "" {
+		prefix, ok = filePrefix+cleanPath(t.Path)+"#", true
+	}
+	if ok {
 		if err := s.supersede(ctx, prefix, t.ID); err != nil {
 			return v, err
 		}

@@ -5,13 +5,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -467,8 +470,8 @@ func TestReadOnlyAndClosed(t *testing.T) {
 	if _, err := Open(ctx, dir, Options{}); !errors.Is(err, ErrInUse) {
 		t.Errorf("writer while readers are open = %v; want ErrInUse", err)
 	}
-	if _, err := Open(ctx, filepath.Join(dir, "missing"), Options{ReadOnly: true}); err == nil {
-		t.Error("read-only Open of a missing directory succeeded")
+	if _, err := Open(ctx, filepath.Join(dir, "missing"), Options{ReadOnly: true}); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("read-only Open of a missing directory = %v; want fs.ErrNotExist", err)
 	}
 }
 
@@ -558,4 +561,140 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	cleanupBench()
 	os.Exit(code)
+}
+
+// TestConcurrentIngestAndRead re-checks the same transcripts from several
+// goroutines, some too big for one transaction, while readers check that
+// every answer is one complete round: each round's edge set contains a
+// symbol naming the round, so a reader can tell which set it must see.
+func TestConcurrentIngestAndRead(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, Options{MemTableSize: 2 << 20})
+	const docs, rounds = 6, 6
+	round := func(i, r int) Transcript {
+		n := 20 + 7*r
+		if r%3 == 2 && i%2 == 0 {
+			n = 6000 // multi-transaction path
+		}
+		tr := Transcript{ID: synthCiting(i), Language: "en", Citations: []Citation{
+			{Symbol: fmt.Sprintf("ROUND/%d", r), Occurrence: Occurrence{Line: 1}},
+			{Symbol: "HOT/1", Occurrence: Occurrence{Line: 2}},
+		}}
+		for j := range n {
+			tr.Citations = append(tr.Citations, Citation{Symbol: fmt.Sprintf("A/RES/%d/%d", r, j), Occurrence: Occurrence{Line: 3 + j}})
+		}
+		return tr
+	}
+	var writers, readers sync.WaitGroup
+	stop := make(chan struct{})
+	for w := range 3 {
+		writers.Go(func() {
+			for r := range rounds {
+				for i := range docs {
+					if _, err := s.Ingest(ctx, round(i, (r+w)%rounds)); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}
+		})
+	}
+	var checks atomic.Int64
+	for range 2 {
+		readers.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for i := range docs {
+					cited, err := s.Cites(ctx, synthCiting(i))
+					if errors.Is(err, ErrNotFound) {
+						continue
+					}
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					r := -1
+					for _, c := range cited {
+						if strings.HasPrefix(c.Symbol, "ROUND/") {
+							if r >= 0 {
+								t.Errorf("%s: two rounds visible", synthCiting(i))
+							}
+							r, _ = strconv.Atoi(strings.TrimPrefix(c.Symbol, "ROUND/"))
+						}
+					}
+					if want := len(round(i, r).Citations); r < 0 || len(cited) != want {
+						t.Errorf("%s: %d symbols for round %d; want %d", synthCiting(i), len(cited), r, want)
+					}
+					checks.Add(1)
+				}
+				citers, err := s.CitedBy(ctx, "HOT/1")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for _, c := range citers {
+					if len(c.Occurrences) != 1 {
+						t.Errorf("CitedBy(HOT/1): %s has %d occurrences; want 1", c.ID, len(c.Occurrences))
+					}
+				}
+			}
+		})
+	}
+	writers.Wait()
+	close(stop)
+	readers.Wait()
+	if err := s.verify(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.Stats(ctx); st.Pending != 0 || st.Transcripts != docs {
+		t.Errorf("Stats = %+v", st)
+	}
+	t.Logf("%d consistent reads", checks.Load())
+}
+
+func TestSnippet(t *testing.T) {
+	long := strings.Repeat("a", 50)
+	tests := []struct {
+		name       string
+		text       string
+		start, end int
+		want       string
+	}{
+		{"short", "see resolution 73/266 here", 4, 21, "see resolution 73/266 here"},
+		{"radius", long + "[X]" + long, 50, 53, strings.Repeat("a", 40) + "[X]" + strings.Repeat("a", 40)},
+		{"white space", "line one\n\n  resolution   73/266\tend", 12, 32, "line one resolution 73/266 end"},
+		{"runes", strings.Repeat("决", 45) + "第73/266号" + strings.Repeat("议", 45), 135, 135 + len("第73/266号"),
+			strings.Repeat("决", 40) + "第73/266号" + strings.Repeat("议", 40)},
+		{"clamped", "abc", -5, 99, "abc"},
+		{"empty", "", 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Snippet([]byte(tt.text), tt.start, tt.end); got != tt.want {
+				t.Errorf("Snippet(%q, %d, %d) = %q; want %q", tt.text, tt.start, tt.end, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPathSupersededBySymbol(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t, Options{})
+	cite := []Citation{{Symbol: "A/RES/73/266"}}
+	fileID := TranscriptID("in/cd1505.txt", []byte("v1"))
+	if _, err := s.Ingest(ctx, Transcript{ID: fileID, Path: "in/cd1505.txt", Citations: cite}); err != nil {
+		t.Fatal(err)
+	}
+	// The linker now finds the transcript's own symbol in the same file.
+	if _, err := s.Ingest(ctx, Transcript{ID: "CD/PV.1505", Symbol: "CD/PV.1505", Path: "in/./cd1505.txt", Citations: cite}); err != nil {
+		t.Fatal(err)
+	}
+	citers, _ := s.CitedBy(ctx, "A/RES/73/266")
+	if len(citers) != 1 || citers[0].ID != "CD/PV.1505" {
+		t.Errorf("citers = %+v; want only CD/PV.1505", citers)
+	}
 }
