@@ -35,8 +35,8 @@ must not be cached as verdicts.
 
 Each host has a token bucket (golang.org/x/time/rate) and a concurrency cap;
 a request takes a slot first, then a token, so requests that waited for a
-slot cannot start in a burst. Defaults (DefaultHostLimit,
-DefaultHostLimits): 2 requests in flight and 2 requests per second per host,
+slot cannot start in a burst. Defaults (DefaultLimit): 2 requests in flight
+and 2 requests per second per host,
 1 per second for documents.un.org, the host known to soft-block; override
 with Options.Limit (every host) and Options.HostLimits (per host).
 

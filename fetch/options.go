@@ -57,15 +57,24 @@ type HostLimit struct {
 // soft-block detection (Options.SoftBlockStreak) for long runs; the nightly
 // job can lower them with HostLimits.
 var (
-	// DefaultHostLimit applies to every host without a specific entry:
+	// defaultHostLimit applies to every host without a specific entry:
 	// 2 requests in flight, 2 requests per second, no burst.
-	DefaultHostLimit = HostLimit{Rate: 2, Burst: 1, Concurrency: 2}
-	// DefaultHostLimits are the built-in per-host entries: the symbol API
+	defaultHostLimit = HostLimit{Rate: 2, Burst: 1, Concurrency: 2}
+	// defaultHostLimits are the built-in per-host entries: the symbol API
 	// host, the one that soft-blocks, gets 1 request per second.
-	DefaultHostLimits = map[string]HostLimit{
+	defaultHostLimits = map[string]HostLimit{
 		"documents.un.org": {Rate: 1, Burst: 1, Concurrency: 2},
 	}
 )
+
+// DefaultLimit returns the built-in politeness budget for a host, the one a
+// Client uses when Options.Limit and Options.HostLimits leave it open:
+// 2 requests per second and 2 in flight, except documents.un.org (1 per
+// second, 2 in flight). The command line can print it in its help.
+func DefaultLimit(host string) HostLimit {
+	var o Options
+	return o.limitFor(normHost(host))
+}
 
 // Options configure a Client. The zero value is usable: every zero field
 // takes the default named in its comment. For counts, a negative value means
@@ -95,10 +104,9 @@ type Options struct {
 	UserAgent string
 
 	// Limit is the politeness budget for every host (zero fields inherit
-	// from DefaultHostLimits for that host, then DefaultHostLimit).
-	// HostLimits overrides it per host name. Field by field, the first
-	// non-zero of HostLimits[host], Limit, DefaultHostLimits[host],
-	// DefaultHostLimit wins.
+	// from the built-in budget, DefaultLimit). HostLimits overrides it per
+	// host name. Field by field, the first non-zero of HostLimits[host],
+	// Limit, DefaultLimit(host) wins.
 	Limit      HostLimit
 	HostLimits map[string]HostLimit
 
@@ -214,7 +222,7 @@ func (o Options) withDefaults() Options {
 
 // limitFor resolves the HostLimit of one host, field by field.
 func (o *Options) limitFor(host string) HostLimit {
-	chain := []HostLimit{o.HostLimits[host], o.Limit, DefaultHostLimits[host], DefaultHostLimit}
+	chain := []HostLimit{o.HostLimits[host], o.Limit, defaultHostLimits[host], defaultHostLimit}
 	var l HostLimit
 	for _, c := range chain {
 		if l.Rate == 0 {

@@ -286,6 +286,15 @@ func TestHostLimitResolution(t *testing.T) {
 	}
 }
 
+func TestDefaultLimit(t *testing.T) {
+	if got, want := DefaultLimit("Documents.UN.org."), (HostLimit{Rate: 1, Burst: 1, Concurrency: 2}); got != want {
+		t.Errorf("DefaultLimit(documents.un.org) = %+v; want %+v", got, want)
+	}
+	if got, want := DefaultLimit("undocs.org"), (HostLimit{Rate: 2, Burst: 1, Concurrency: 2}); got != want {
+		t.Errorf("DefaultLimit(undocs.org) = %+v; want %+v", got, want)
+	}
+}
+
 func TestBackoff(t *testing.T) {
 	c := &Client{opts: Options{RetryBase: 100 * time.Millisecond, RetryMax: time.Second}}
 	for n, want := range []time.Duration{100, 200, 400, 800, 1000, 1000} {
