@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 	"unicode"
@@ -284,5 +285,42 @@ func TestExportJSON(t *testing.T) {
 		if e.Source == "CD/PV.1505" && e.Target == "A/RES/73/266" && (e.Count != 2 || len(e.Occurrences) != 2) {
 			t.Errorf("edge = %+v", e)
 		}
+	}
+}
+
+// TestExportDOTGraphviz feeds the DOT export to Graphviz when it is
+// installed (Debian package graphviz), and to its strict parser: any syntax
+// error or warning fails the test.
+func TestExportDOTGraphviz(t *testing.T) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("Graphviz dot not installed")
+	}
+	s, wantNodes, wantEdges := exportStore(t)
+	var b bytes.Buffer
+	if err := s.Export(context.Background(), &b, FormatDOT); err != nil {
+		t.Fatal(err)
+	}
+	// -Tplain lays the graph out and prints one "node …" or "edge …" line
+	// per element it read.
+	cmd := exec.Command(dot, "-Tplain")
+	cmd.Stdin = bytes.NewReader(b.Bytes())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || stderr.Len() > 0 {
+		t.Fatalf("dot: %v\n%s", err, stderr.String())
+	}
+	nodes, edges := 0, 0
+	for _, line := range strings.Split(string(out), "\n") {
+		switch {
+		case strings.HasPrefix(line, "node "):
+			nodes++
+		case strings.HasPrefix(line, "edge "):
+			edges++
+		}
+	}
+	if nodes != wantNodes || edges != wantEdges {
+		t.Errorf("Graphviz read %d nodes, %d edges; want %d, %d", nodes, edges, wantNodes, wantEdges)
 	}
 }

@@ -216,7 +216,8 @@ func (s *Store) Dir() string { return s.dir }
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Close stops the GC loop and closes badger, which flushes memtables to disk.
-// It is safe to call more than once.
+// It is safe to call more than once, but not while other calls are still
+// running: calls made after Close return ErrClosed.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.closed)
