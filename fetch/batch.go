@@ -122,6 +122,8 @@ func (c *Client) ResolveAll(ctx context.Context, reqs []Request, fn func(i int, 
 		break
 	}
 	if len(delivered) == len(groups) {
+		stop() // no timer is pending: every job is done; let the workers go
+		wg.Wait()
 		return nil
 	}
 

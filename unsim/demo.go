@@ -2,7 +2,6 @@ package unsim
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -87,4 +86,4 @@ func Builtin(name string) (*Scenario, error) {
 }
 
 // BuiltinNames lists the names Builtin knows.
-var BuiltinNames = slices.Clip([]string{"demo", "seed", "empty"})
+var BuiltinNames = []string{"demo", "seed", "empty"}
