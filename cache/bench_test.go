@@ -217,3 +217,40 @@ func BenchmarkCites(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
 }
+
+// BenchmarkStats counts the benchmark store (a scan of the reverse index).
+func BenchmarkStats(b *testing.B) {
+	s := openBenchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		st, err := s.Stats(ctx)
+		if err != nil || st.Edges < *benchEdges {
+			b.Fatalf("Stats = %+v, %v", st, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+}
+
+// BenchmarkExport writes the benchmark store as JSON (with every
+// occurrence) and as DOT.
+func BenchmarkExport(b *testing.B) {
+	s := openBenchStore(b)
+	ctx := context.Background()
+	for _, format := range []string{FormatJSON, FormatDOT} {
+		b.Run(format, func(b *testing.B) {
+			var n countWriter
+			for b.Loop() {
+				n = 0
+				if err := s.Export(ctx, &n, format); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+			b.ReportMetric(float64(n)/float64(*benchEdges), "bytes/edge")
+		})
+	}
+}
+
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }

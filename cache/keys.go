@@ -271,6 +271,31 @@ func ParseCitedByKey(b []byte) (CitedByKey, error) {
 	return k, p.end()
 }
 
+// splitCitedBy is ParseCitedByKey without allocation, for scans of the
+// whole reverse index: the parts alias k.
+func splitCitedBy(k []byte) (cited, citing, lang []byte, gen uint64, err error) {
+	p := prefix(kindCitedBy)
+	if !bytes.HasPrefix(k, p) {
+		return nil, nil, nil, 0, fmt.Errorf("%w: %q", ErrInvalidKey, k)
+	}
+	rest := k[len(p):]
+	i := bytes.IndexByte(rest, sep)
+	if i < 0 {
+		return nil, nil, nil, 0, fmt.Errorf("%w: %q", ErrInvalidKey, k)
+	}
+	cited, rest = rest[:i], rest[i+1:]
+	j := bytes.IndexByte(rest, sep)
+	if j < 0 {
+		return nil, nil, nil, 0, fmt.Errorf("%w: %q", ErrInvalidKey, k)
+	}
+	citing, rest = rest[:j], rest[j+1:]
+	l := bytes.IndexByte(rest, sep)
+	if l < 0 || len(rest) != l+9 {
+		return nil, nil, nil, 0, fmt.Errorf("%w: %q", ErrInvalidKey, k)
+	}
+	return cited, citing, rest[:l], binary.BigEndian.Uint64(rest[l+1:]), nil
+}
+
 // citedByPrefix covers every citer of one symbol.
 func citedByPrefix(cited string) []byte {
 	return newKey(kindCitedBy, len(cited)+1).part(cited).b

@@ -3,7 +3,6 @@ package cache
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -213,8 +212,7 @@ func (s *Store) CitedBy(ctx context.Context, symbol string) ([]Citer, error) {
 		if err != nil {
 			return err
 		}
-		pre := citedByPrefix(symbol)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: pre})
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: citedByPrefix(symbol)})
 		defer it.Close()
 		langs := map[string]string{}
 		n := 0
@@ -224,21 +222,13 @@ func (s *Store) CitedBy(ctx context.Context, symbol string) ([]Citer, error) {
 					return err
 				}
 			}
-			// Parse the key by hand: this loop is the hot path of CitedBy,
-			// and ParseCitedByKey would allocate the cited symbol again for
-			// every entry.
+			// splitCitedBy, not ParseCitedByKey: this loop is the hot path
+			// of CitedBy, and the cited symbol is known already.
 			item := it.Item()
-			rest := item.Key()[len(pre):]
-			i := bytes.IndexByte(rest, sep)
-			if i < 0 {
-				return fmt.Errorf("%w: %q", ErrInvalidKey, item.Key())
+			_, citing, langB, gen, err := splitCitedBy(item.Key())
+			if err != nil {
+				return err
 			}
-			citing, rest := rest[:i], rest[i+1:]
-			j := bytes.IndexByte(rest, sep)
-			if j < 0 || len(rest) != j+9 {
-				return fmt.Errorf("%w: %q", ErrInvalidKey, item.Key())
-			}
-			langB, gen := rest[:j], binary.BigEndian.Uint64(rest[j+1:])
 			lang, ok := langs[string(langB)]
 			if !ok {
 				lang = string(langB)
@@ -264,7 +254,7 @@ func (s *Store) CitedBy(ctx context.Context, symbol string) ([]Citer, error) {
 				out = append(out, Citer{ID: id})
 			}
 			last := &out[len(out)-1]
-			err := item.Value(func(b []byte) error {
+			err = item.Value(func(b []byte) error {
 				var err error
 				last.Occurrences, err = appendOccurrences(last.Occurrences, b)
 				return err
@@ -282,8 +272,8 @@ func (s *Store) CitedBy(ctx context.Context, symbol string) ([]Citer, error) {
 }
 
 // Stats counts what the store holds. It scans the document records and the
-// key-only reverse index, so it takes time proportional to the number of
-// edges (about a second per few million).
+// key-only reverse index and link uses, so it takes time proportional to the
+// number of edges: about a second per million on the development machine.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Languages: map[string]int{}}
 	err := s.view(ctx, func(txn *badger.Txn) error {
@@ -314,7 +304,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		// Distinct cited symbols and distinct (cited, citing) pairs, from
 		// the keys alone: entries of one symbol, then of one citer, are
 		// adjacent.
-		var lastCited, lastCiting string
+		var lastCited, lastCiting []byte
 		it = txn.NewIterator(badger.IteratorOptions{Prefix: prefix(kindCitedBy)})
 		n := 0
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -324,25 +314,27 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 					return err
 				}
 			}
-			ck, err := ParseCitedByKey(it.Item().Key())
+			cited, citing, lang, gen, err := splitCitedBy(it.Item().Key())
 			if err != nil {
 				it.Close()
 				return err
 			}
-			if ok, err := vis.visible(ck.Citing, ck.Language, ck.Gen); err != nil || !ok {
-				if err != nil {
-					it.Close()
-					return err
+			if vis.pending != nil {
+				if ok, err := vis.visible(string(citing), string(lang), gen); err != nil || !ok {
+					if err != nil {
+						it.Close()
+						return err
+					}
+					continue
 				}
-				continue
 			}
-			if ck.Cited != lastCited {
+			if !bytes.Equal(cited, lastCited) {
 				st.Cited++
-				lastCited, lastCiting = ck.Cited, ""
+				lastCited, lastCiting = append(lastCited[:0], cited...), lastCiting[:0]
 			}
-			if ck.Citing != lastCiting {
+			if !bytes.Equal(citing, lastCiting) {
 				st.Edges++
-				lastCiting = ck.Citing
+				lastCiting = append(lastCiting[:0], citing...)
 			}
 		}
 		it.Close()
