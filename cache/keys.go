@@ -1,7 +1,24 @@
 package cache
 
 // This file is the one place where keys are built and parsed. Nothing else in
-// the package concatenates key bytes by hand.
+// the package concatenates key bytes by hand. The schema is documented on
+// SchemaPrefix below (go doc cache.SchemaPrefix).
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// ErrInvalidKey is returned by the Parse functions for bytes that are not a
+// key of the expected kind in schema version 1.
+var ErrInvalidKey = errors.New("cache: invalid key")
+
+// SchemaPrefix starts every key written by this version of the package.
 //
 // # Key schema, version 1
 //
@@ -26,8 +43,10 @@ package cache
 //
 // The scans this layout serves, each a single prefix:
 //   - x1/e/<citing>\0<lang>\0<gen>: what one version of a transcript cites (Cites);
-//   - x1/c/<cited>\0: who cites a symbol, key-only except for the small
-//     occurrence list (CitedBy);
+//   - x1/c/<cited>\0: who cites a symbol (CitedBy). The citers come from
+//     the keys; the values, small occurrence lists, sit inline in the same
+//     LSM blocks (under badger's value threshold), so the scan never reads
+//     the value log; Stats reads the keys alone;
 //   - x1/u/<url>\0: every transcript version using a link (link-rot report);
 //   - x1/v/<citing>\0<lang>\0: the links a version used (one key per
 //     generation), to delete their x1/u/ entries when the version is replaced;
@@ -37,22 +56,6 @@ package cache
 // A version of a transcript is the pair (document id, language). Its edges carry
 // the generation number recorded in the document's Version; see ingest.go for
 // why generations exist and how readers use them.
-
-import (
-	"bytes"
-	"encoding/binary"
-	"errors"
-	"fmt"
-	"math"
-	"strings"
-	"time"
-)
-
-// ErrInvalidKey is returned by the Parse functions for bytes that are not a
-// key of the expected kind in schema version 1.
-var ErrInvalidKey = errors.New("cache: invalid key")
-
-// SchemaPrefix starts every key written by this version of the package.
 const SchemaPrefix = "x1/"
 
 // Key kinds, the letter after SchemaPrefix.
