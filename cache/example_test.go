@@ -297,3 +297,33 @@ func ExamplePendingKey() {
 	// Output:
 	// "x1/z/A/78/PV.3\x00en" true
 }
+
+// A backup taken while the store is in use, restored into a new store.
+func ExampleStore_Backup() {
+	ctx := context.Background()
+	s, done := openExample()
+	defer done()
+	s.Ingest(ctx, cd1505())
+
+	var backup strings.Builder
+	if err := s.Backup(ctx, &backup); err != nil {
+		log.Fatal(err)
+	}
+	restored, doneRestored := openExample()
+	defer doneRestored()
+	if err := restored.Restore(ctx, strings.NewReader(backup.String())); err != nil {
+		log.Fatal(err)
+	}
+	citers, _ := restored.CitedBy(ctx, "A/RES/73/266")
+	fmt.Println(len(citers), citers[0].ID)
+	// Output:
+	// 1 CD/PV.1505
+}
+
+func ExampleSnippet() {
+	text := []byte("The Conference recalled General Assembly resolution 73/266 of 22 December 2018,\nwhich established the Group.")
+	start := strings.Index(string(text), "resolution 73/266")
+	fmt.Println(cache.Snippet(text, start, start+len("resolution 73/266")))
+	// Output:
+	// he Conference recalled General Assembly resolution 73/266 of 22 December 2018, which established
+}
