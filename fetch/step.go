@@ -84,6 +84,7 @@ func (c *Client) run(ctx context.Context, j *job) (time.Time, bool) {
 			return time.Time{}, true
 		}
 		hs := c.host(j.cur.Hostname())
+		j.clearContent() // the body facts describe the last answer only
 		resp, err := c.fetch(ctx, j, hs)
 		j.res.FinalURL = j.cur.String()
 		if err != nil {
@@ -421,6 +422,12 @@ func (c *Client) onContent(j *job, hs *hostState, r *response) (at time.Time, do
 	}
 	j.res.Status, j.res.Error, j.res.err = StatusOK, "", nil
 	return at, true, false
+}
+
+func (j *job) clearContent() {
+	r := &j.res
+	r.ContentType, r.Format, r.ContentLength, r.BytesRead = "", "", -1, 0
+	r.SHA256, r.ETag, r.LastModified = "", "", ""
 }
 
 // setContent records the final answer's body facts.
