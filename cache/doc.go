@@ -85,9 +85,11 @@ GraphML (FormatGraphML, for Gephi).
 
 Measured on the 2-core development machine (go test -bench . ./cache/):
 ingesting 1,000,000 synthetic edges in about 10,000 transcripts runs at
-roughly 105,000 edges/s from one goroutine and 115,000–140,000 from two to
-four; CitedBy of a symbol with 10,000 citers takes 5–8 ms; the store takes
-about 140 bytes per edge after Flatten (Snappy-compressed blocks).
+107,000–121,000 edges/s from one goroutine, 115,000–127,000 from two and
+about 137,000 from four (badger's single memtable writer is the limit);
+CitedBy of a symbol with 10,000 citers takes 5–8 ms; Stats of that store
+0.4–1 s; the store takes about 140 bytes per edge after Flatten
+(Snappy-compressed blocks).
 
 # Maintenance
 
