@@ -114,34 +114,42 @@ func pairAnchors(doc *Document) {
 				k = ci
 			}
 		}
-		if k >= 0 && doc.Citations[k].Link < 0 && shortGap(stripTags(doc.Input[doc.Citations[k].End:l.AnchorStart])) {
+		if k < 0 || doc.Citations[k].Link >= 0 {
+			continue
+		}
+		if gap := stripTags(doc.Input[doc.Citations[k].End:l.AnchorStart]); shortGap(gap) && bytes.IndexByte(gap, '\n') < 0 {
 			pair(doc, k, li)
 		}
 	}
 }
 
 // shortGap reports whether the text between a citation and its link is
-// only a few spaces and brackets.
+// only a few spaces and brackets, on the same line or the next.
 func shortGap(gap []byte) bool {
-	return len(gap) <= 8 && strings.Trim(string(gap), " \t\r\n([<:,，（：") == ""
+	return len(gap) <= 8 && strings.Trim(string(gap), " \t\r\n([<:,，（：") == "" && !bytes.Contains(gap, []byte("\n\n"))
 }
 
-// stripTags removes HTML tags from a short piece of a page.
+// stripTags removes HTML tags from a short piece of a page; tags that end a
+// block of text become line breaks.
 func stripTags(b []byte) []byte {
 	if len(b) > 512 {
 		return b
 	}
 	var out []byte
-	in := false
-	for _, c := range b {
-		switch {
-		case c == '<':
-			in = true
-		case c == '>':
-			in = false
-		case !in:
-			out = append(out, c)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '<' {
+			out = append(out, b[i])
+			continue
 		}
+		e := bytes.IndexByte(b[i:], '>')
+		if e < 0 {
+			break
+		}
+		name := strings.ToLower(strings.TrimLeft(string(b[i+1:i+e]), "/"))
+		if f := strings.Fields(name); len(f) > 0 && blockTags[strings.TrimSuffix(f[0], "/")] {
+			out = append(out, '\n')
+		}
+		i += e
 	}
 	return out
 }

@@ -194,17 +194,24 @@ func extractDoc(x *normalize.Extractor, t []byte, self string, frontEnd int) ([]
 			out = append(out, c)
 		}
 	})
-	return out, fu.self, fu.dropped
+	return out, self, fu.dropped
 }
 
 // identity finds the document's own symbol in its furniture or masthead,
 // before the citations are read, because the organ of the record decides
 // numbers that name none.
+//
+// Only the start of the text is read (one window of Stream, 4 MB), so that
+// reading a document whole and streaming it agree.
 func identity(x *normalize.Extractor, t []byte, self string, frontEnd int) string {
 	if self != "" {
 		return self
 	}
+	if len(t) > streamWindow {
+		t = t[:streamWindow]
+	}
 	fu := newFurniture(t, "", frontEnd)
+	fu.learn = true
 	x.Scan(t, normalize.Options{}, func(c normalize.Citation) {
 		if fu.self == "" {
 			fu.drop(&c)

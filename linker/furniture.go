@@ -26,6 +26,7 @@ type furniture struct {
 	self     string // the document's own symbol, once known
 	frontEnd int    // end of a front-matter block: all metadata
 	masthead int    // end of the first lines, where the masthead stands
+	learn    bool   // take the first furniture symbol as the identity
 	dropped  int
 }
 
@@ -56,7 +57,7 @@ func (f *furniture) drop(c *normalize.Citation) bool {
 			return false
 		}
 		f.dropped++
-		if f.self == "" {
+		if f.self == "" && f.learn {
 			f.self = c.Key
 		}
 		return true
@@ -69,7 +70,7 @@ func (f *furniture) drop(c *normalize.Citation) bool {
 		return false
 	}
 	f.dropped++
-	if f.self == "" {
+	if f.self == "" && f.learn {
 		f.self = c.Key
 	}
 	return true

@@ -104,9 +104,11 @@ func decode(data []byte, name string) ([]byte, string, error) {
 	if bad < 0 {
 		return data, EncUTF8, nil
 	}
-	// Not UTF-8. A file with valid multi-byte UTF-8 and some invalid bytes
-	// is damaged UTF-8: guessing another encoding would garble it.
-	if validMultibyte(data) > 0 {
+	// Not UTF-8. A file of mostly valid multi-byte UTF-8 with a few invalid
+	// bytes is damaged UTF-8: guessing another encoding would garble it.
+	// (Text in another encoding has valid-looking pairs too, by chance, but
+	// far more invalid bytes.)
+	if damagedUTF8(data) {
 		return nil, "", positioned(data, bad, "invalid UTF-8 (byte 0x%02X); use --encoding to name the file's encoding", data[bad])
 	}
 	if looksGB(data) {
@@ -181,21 +183,25 @@ func invalidUTF8(data []byte) int {
 	return -1
 }
 
-// validMultibyte counts valid multi-byte UTF-8 sequences.
-func validMultibyte(data []byte) int {
-	n := 0
+// damagedUTF8 reports whether data is UTF-8 with a few invalid bytes rather
+// than text in another encoding: valid multi-byte sequences outnumber the
+// invalid bytes three to one.
+func damagedUTF8(data []byte) bool {
+	valid, invalid := 0, 0
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r != utf8.RuneError || size > 1 {
-			n++
+		if r == utf8.RuneError && size <= 1 {
+			invalid++
+		} else {
+			valid++
 		}
 		i += size
 	}
-	return n
+	return valid > 0 && invalid*3 <= valid
 }
 
 // looksGB reports whether non-ASCII bytes come in pairs, as in GB18030
@@ -236,7 +242,13 @@ func isHTML(text []byte) bool {
 	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	l := strings.ToLower(string(head[:min(len(head), 64)]))
-	return strings.HasPrefix(l, "<!doctype html") || strings.HasPrefix(l, "<html") ||
-		strings.HasPrefix(l, "<head") || strings.HasPrefix(l, "<body") ||
-		(strings.HasPrefix(l, "<!--") && bytes.Contains(bytes.ToLower(head), []byte("<html")))
+	if strings.HasPrefix(l, "<!--") && bytes.Contains(bytes.ToLower(head), []byte("<html")) {
+		return true
+	}
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<a ", "<span", "<h1", "<h2", "<h3", "<table", "<section", "<article", "<meta", "<title"} {
+		if strings.HasPrefix(l, tag) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,11 +39,30 @@ func DetectLanguage(text []byte) (string, bool) {
 	if len(text) > 64<<10 {
 		text = text[:64<<10]
 	}
+	// URLs and symbols (CD/2141, A/RES/73/266) are Latin in every language:
+	// only lower-case letters count for the Latin script.
+	urls := findURLs(text)
+	if len(urls) > 0 {
+		var clean []byte
+		last := 0
+		for _, u := range urls {
+			clean = append(clean, text[last:u[0]]...)
+			clean = append(clean, ' ')
+			last = u[1]
+		}
+		text = append(clean, text[last:]...)
+		urls = nil
+	}
 	var han, cyr, arab, latin int
 	for i := 0; i < len(text); {
+		if len(urls) > 0 && i >= urls[0][0] {
+			i = max(i, urls[0][1])
+			urls = urls[1:]
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			if c >= 'a' && c <= 'z' {
 				latin++
 			}
 			i++

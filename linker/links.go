@@ -264,7 +264,7 @@ func findURLs(text []byte) [][2]int {
 		i = p + 3
 	}
 	for _, w := range []string{"ww.", "WW."} {
-		for i := 1; ; {
+		for i := 1; i < len(text); {
 			k := bytes.Index(text[i:], []byte(w))
 			if k < 0 {
 				break

@@ -41,6 +41,10 @@ var (
 	streamWindow  = 4 << 20
 	streamOverlap = 16 << 10
 	streamSlack   = 64 << 10 // where to look for a paragraph break to cut at
+	// streamContext bytes after the cut stay in the window, so that a
+	// citation just before the cut is seen with the lines that follow it
+	// (a page number under a running head).
+	streamContext = 2 << 10
 )
 
 // Stream reads a transcript from r and calls emit for each citation, in
@@ -125,7 +129,7 @@ func streamDecoder(head []byte, r io.Reader, eof bool, name string) (io.Reader, 
 			switch {
 			case utf8.Valid(probe):
 				enc = EncUTF8
-			case validMultibyte(head) > 0:
+			case damagedUTF8(probe):
 				return nil, "", positioned(head, invalidUTF8(head), "invalid UTF-8 (byte 0x%02X); use --encoding to name the file's encoding", head[invalidUTF8(head)])
 			case looksGB(head):
 				enc = EncGB18030
@@ -200,7 +204,12 @@ type window struct {
 // it; the writer emits each citation once.
 func (s *streamer) run(r io.Reader) error {
 	ctx, cancel := context.WithCancel(s.ctx)
-	defer cancel()
+	var wg sync.WaitGroup
+	// On any return, stop the reader and the workers, then wait for them.
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
 	slots := make(chan []byte, workers+2)
 	for range workers + 2 {
@@ -228,7 +237,6 @@ func (s *streamer) run(r io.Reader) error {
 
 	jobs := make(chan *window, workers)
 	order := make(chan *window, workers+2)
-	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -243,7 +251,9 @@ func (s *streamer) run(r io.Reader) error {
 			}
 		}()
 	}
+	wg.Add(1)
 	go func() {
+		defer wg.Done()
 		defer close(order)
 		defer close(jobs)
 		w := first
@@ -283,7 +293,6 @@ func (s *streamer) run(r io.Reader) error {
 			w = next
 		}
 	}()
-	defer wg.Wait()
 	for w := range order {
 		if w.err != nil {
 			return w.err
@@ -325,7 +334,7 @@ func (s *streamer) read(r io.Reader, tail []byte, base int64, from int, buf []by
 	w.buf = buf
 	w.cut = len(buf)
 	if !w.eof {
-		w.cut = cutPoint(buf, len(buf)-streamSlack)
+		w.cut = cutPoint(buf[:len(buf)-streamContext], len(buf)-streamSlack)
 	}
 	return w, nil
 }

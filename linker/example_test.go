@@ -1,0 +1,46 @@
+package linker_test
+
+import (
+	"fmt"
+
+	"github.com/xref-un/xref/linker"
+)
+
+func ExampleParse() {
+	text := "美国领导的第 73/266 号决议设立了政府专家组。\n\nhttps://undocs.org/ch/A/RES/73/266\n"
+	doc, err := linker.Parse([]byte(text), linker.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range doc.Citations {
+		fmt.Printf("%d:%d %s %q %s\n", c.Line, c.Col, c.Key, c.Text, c.URL)
+	}
+	for _, l := range doc.Links {
+		fmt.Println(l.URL, "->", l.Symbol, l.Lang, "(written", l.RawLang+")")
+	}
+	// Output:
+	// 1:6 A/RES/73/266 "第 73/266 号决议" https://undocs.org/zh/A/RES/73/266
+	// https://undocs.org/ch/A/RES/73/266 -> A/RES/73/266 zh (written ch)
+}
+
+func ExampleCrossref() {
+	text := "Recalling resolution 73/266 (https://undocs.org/en/A/RES/73/226) and decision 70/551.\n"
+	doc, _ := linker.Parse([]byte(text), linker.Options{})
+	for _, f := range linker.Crossref(doc) {
+		fmt.Printf("%d:%d: %s: %s: %s\n", f.Line, f.Col, f.Severity, f.Rule, f.Message)
+		if f.Suggestion != "" {
+			fmt.Println("\tsuggestion:", f.Suggestion)
+		}
+	}
+	// Output:
+	// 1:30: error: link-mismatch: link points at A/RES/73/226, but the text at 1:11 cites A/RES/73/266
+	// 	suggestion: https://undocs.org/en/A/RES/73/266
+	// 1:70: info: unlinked-citation: A/DEC/70/551 is a General Assembly decision: decisions are not issued as documents, so there is nothing to link
+}
+
+func ExampleParseLink() {
+	l := linker.ParseLink("https://documents.un.org/api/symbol/access?s=S%2FRES%2F1540%20(2004)&l=C&t=pdf")
+	fmt.Println(l.Form, l.Symbol, l.Lang)
+	// Output:
+	// ods-api S/RES/1540(2004) zh
+}
