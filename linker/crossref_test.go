@@ -40,9 +40,9 @@ func TestCrossrefModes(t *testing.T) {
 		rules      string
 	}{
 		{
-			name: "inline after the citation",
-			text: "We recall resolution 73/266 (https://undocs.org/en/A/RES/73/266) and resolution 73/27.\n",
-			want: []string{"A/RES/73/266=https://undocs.org/en/A/RES/73/266", "A/RES/73/27=-"},
+			name:  "inline after the citation",
+			text:  "We recall resolution 73/266 (https://undocs.org/en/A/RES/73/266) and resolution 73/27.\n",
+			want:  []string{"A/RES/73/266=https://undocs.org/en/A/RES/73/266", "A/RES/73/27=-"},
 			rules: "unlinked-citation",
 		},
 		{
@@ -68,9 +68,9 @@ func TestCrossrefModes(t *testing.T) {
 			want: []string{"A/RES/73/266=-"}, rules: "orphan-link unlinked-citation",
 		},
 		{
-			name: "footnote block skips an unlinked citation",
-			text: "第 73/27 号决议、第 73/32 号决议和第 73/266 号决议。\n\nhttps://undocs.org/zh/A/RES/73/27\nhttps://undocs.org/zh/A/RES/73/266\n",
-			want: []string{"A/RES/73/27=https://undocs.org/zh/A/RES/73/27", "A/RES/73/32=-", "A/RES/73/266=https://undocs.org/zh/A/RES/73/266"},
+			name:  "footnote block skips an unlinked citation",
+			text:  "第 73/27 号决议、第 73/32 号决议和第 73/266 号决议。\n\nhttps://undocs.org/zh/A/RES/73/27\nhttps://undocs.org/zh/A/RES/73/266\n",
+			want:  []string{"A/RES/73/27=https://undocs.org/zh/A/RES/73/27", "A/RES/73/32=-", "A/RES/73/266=https://undocs.org/zh/A/RES/73/266"},
 			rules: "unlinked-citation",
 		},
 		{

@@ -49,9 +49,9 @@ func TestParseLink(t *testing.T) {
 
 func TestNonstandardLang(t *testing.T) {
 	for url, want := range map[string]bool{
-		"https://undocs.org/ch/A/RES/73/266": true,
-		"https://undocs.org/zh/A/RES/73/266": false,
-		"https://undocs.org/A/RES/73/266":    false,
+		"https://undocs.org/ch/A/RES/73/266":                            true,
+		"https://undocs.org/zh/A/RES/73/266":                            false,
+		"https://undocs.org/A/RES/73/266":                               false,
 		"https://documents.un.org/api/symbol/access?s=A/RES/73/266&l=C": false,
 	} {
 		l := ParseLink(url)

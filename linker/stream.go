@@ -347,6 +347,10 @@ func (s *streamer) extract(w *window, frontEnd int) {
 		}
 	}
 	fu := newFurniture(w.buf, s.self, frontEnd)
+	if w.cites == nil {
+		// About one citation per kilobyte of UN text.
+		w.cites = make([]normalize.Citation, 0, len(w.buf)>>10)
+	}
 	s.x.Scan(w.buf, normalize.Options{DefaultOrgan: s.organ}, func(c normalize.Citation) {
 		if fu.drop(&c) {
 			if c.Start >= w.from && (c.Start < w.cut || w.eof) {

@@ -86,6 +86,10 @@ type Extractor struct {
 	drafts   map[*Grammar]*phraseSet
 	anaphora map[*Grammar]*phraseSet
 	pinGate  map[*Grammar]*phraseSet
+	organs   map[*Grammar]*phraseSet // organ names, for the word before a trigger
+	organOf  map[string]Organ        // organ name -> organ
+	cues     map[*Grammar][]string   // words without which a sentence names no organ but the GA
+	dateCue  map[*Grammar]*[256]bool // bytes a date clause may start with
 	pool     sync.Pool
 }
 
@@ -102,7 +106,8 @@ func NewExtractor(langs ...string) *Extractor {
 		langs = Languages()
 	}
 	x := &Extractor{dates: map[*Grammar][][]string{}, triggers: map[string]trigger{}, numero: map[string]bool{},
-		drafts: map[*Grammar]*phraseSet{}, anaphora: map[*Grammar]*phraseSet{}, pinGate: map[*Grammar]*phraseSet{}}
+		drafts: map[*Grammar]*phraseSet{}, anaphora: map[*Grammar]*phraseSet{}, pinGate: map[*Grammar]*phraseSet{},
+		organs: map[*Grammar]*phraseSet{}, organOf: map[string]Organ{}, cues: map[*Grammar][]string{}, dateCue: map[*Grammar]*[256]bool{}}
 	for _, l := range langs {
 		if g, ok := all[l]; ok {
 			x.add(g)
@@ -147,6 +152,46 @@ func (x *Extractor) add(g *Grammar) {
 	}
 	pg := newPhraseSet(gate)
 	x.pinGate[g] = &pg
+	var names []string
+	seen := map[string]bool{}
+	for _, o := range g.Organs {
+		names = append(names, o.Name)
+		x.organOf[strings.Join(strings.Fields(o.Name), " ")] = o.Organ
+		if o.Organ == OrganGA {
+			continue
+		}
+		// The General Assembly is the default: a sentence matters only
+		// when it names another organ, which its last word betrays.
+		f := strings.Fields(o.Name)
+		if cue := f[len(f)-1]; !seen[cue] {
+			seen[cue] = true
+			x.cues[g] = append(x.cues[g], cue)
+		}
+	}
+	op := newPhraseSet(names)
+	x.organs[g] = &op
+	var dc [256]bool
+	for _, d := range g.Dates {
+		first := strings.Fields(d)[0]
+		switch first {
+		case "D", "N", "Y":
+			for c := '0'; c <= '9'; c++ {
+				dc[c] = true
+			}
+		case "M":
+			for _, m := range g.Months {
+				for _, b := range firstBytes(m) {
+					dc[b] = true
+				}
+			}
+		default:
+			for _, b := range firstBytes(first) {
+				dc[b] = true
+			}
+		}
+	}
+	dc[','] = true
+	x.dateCue[g] = &dc
 	var ds [][]string
 	for _, d := range g.Dates {
 		ds = append(ds, strings.Fields(d))
@@ -363,7 +408,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if ws < 0 {
 		return 0, false
 	}
-	if s.x.numero[w] {
+	if s.x.numero[string(w)] {
 		// "resolution No. 5": look one word further back.
 		e2 := ws
 		for e2 > 0 && (t[e2-1] == ' ' || t[e2-1] == '\t' || t[e2-1] == '\n') {
@@ -376,11 +421,11 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if ws < s.done {
 		return 0, false // its numbers were read already
 	}
-	if tr, ok := s.x.triggers[w]; ok {
+	if tr, ok := s.x.triggers[string(w)]; ok {
 		return s.prose(ws, we, tr)
 	}
 	for _, tr := range s.x.stems {
-		if strings.HasPrefix(w, tr.Word) {
+		if strings.HasPrefix(string(w), tr.Word) {
 			return s.prose(ws, we, tr)
 		}
 	}
@@ -389,7 +434,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 
 // wordBefore returns the word that ends at t[e] (letters of any alphabetic
 // script; a final dot is skipped), in lower case.
-func (s *scanner) wordBefore(e int) (int, int, string) {
+func (s *scanner) wordBefore(e int) (int, int, []byte) {
 	t := s.t
 	we := e
 	if we > 0 && t[we-1] == '.' {
@@ -414,7 +459,7 @@ func (s *scanner) wordBefore(e int) (int, int, string) {
 	if ws == we || we-ws >= len(s.word) || (ws > 0 && !wordStart(t, ws) && t[ws-1] != '.') {
 		// A dot may glue a trigger to the word before ("its.resolution"
 		// in OCR text).
-		return -1, -1, ""
+		return -1, -1, nil
 	}
 	b := s.word[:0]
 	for p := ws; p < we; {
@@ -428,7 +473,7 @@ func (s *scanner) wordBefore(e int) (int, int, string) {
 		b = utf8.AppendRune(b, toLowerRune(r))
 		p += n
 	}
-	return ws, we, string(b)
+	return ws, we, b
 }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
@@ -549,7 +594,7 @@ func (s *scanner) saidBefore(i int) Kind {
 	if ws < 0 {
 		return ""
 	}
-	tr, ok := s.x.triggers[w]
+	tr, ok := s.x.triggers[string(w)]
 	if !ok {
 		return ""
 	}
@@ -963,6 +1008,9 @@ func (s *scanner) parts(e int, g *Grammar) ([]string, int) {
 // none.
 func (s *scanner) skipDate(p int, g *Grammar) int {
 	t := s.t
+	if r := skipSpaces(t, p); r >= len(t) || !s.x.dateCue[g][t[r]] && t[r] != '\n' && t[r] != '\r' {
+		return p
+	}
 	q := p
 	comma := false
 	if r := skipSpaces(t, q); r < len(t) && t[r] == ',' {
@@ -1461,6 +1509,13 @@ func (s *scanner) organBefore(ts int, g *Grammar) Organ {
 			break
 		}
 	}
+	if len(g.Tails) == 0 {
+		// Words are separated by spaces: read the words before the trigger.
+		if _, name, ok := s.phraseBefore(t, e, s.x.organs[g]); ok {
+			return s.x.organOf[name]
+		}
+		return ""
+	}
 	best, bestLen := Organ(""), -1
 	for _, o := range g.Organs {
 		// Words may be split by a line break: match forwards from each place
@@ -1538,6 +1593,19 @@ func (s *scanner) organsInSentence(ts int, g *Grammar) []Organ {
 		wlo = lo
 	}
 	win := s.lower(t[wlo:ts])
+	if len(prev) == 0 {
+		named := false
+		for _, cue := range s.x.cues[g] {
+			if strings.Contains(win, cue) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			s.sentG, s.sentLo, s.sentTs, s.sentOut = g, lo, ts, nil
+			return nil
+		}
+	}
 	type hit struct {
 		pos int
 		o   Organ

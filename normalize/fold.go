@@ -137,7 +137,12 @@ func foldRune(src []byte, i int, r rune, size int, tmp []byte) (repl []byte, dro
 		return append(tmp, '-'), false, true
 	case r >= 0xFF01 && r <= 0xFF5E:
 		// Full-width ASCII, as typed with a Chinese input method.
-		return width.Narrow.Bytes(src[i : i+size]), false, true
+		// x/text's width tables give the narrow form; LookupRune does not
+		// allocate, unlike the Transformer.
+		if n := width.LookupRune(r).Narrow(); n != 0 {
+			return utf8.AppendRune(tmp, n), false, true
+		}
+		return nil, false, false
 	case r >= 0x0400 && r <= 0x04FF:
 		if l, ok := cyrillicLookalike(r); ok && insideSymbol(src, i, size) {
 			return append(tmp, l), false, true

@@ -157,8 +157,15 @@ func newPhraseSet(list []string) phraseSet {
 // It reads whole words backwards, so its cost does not depend on the
 // number of phrases.
 func (s *scanner) endsWithPhrase(t []byte, ts int, ps *phraseSet) (int, bool) {
+	st, _, ok := s.phraseBefore(t, ts, ps)
+	return st, ok
+}
+
+// phraseBefore is endsWithPhrase that also returns the phrase matched, as
+// its words joined by spaces.
+func (s *scanner) phraseBefore(t []byte, ts int, ps *phraseSet) (int, string, bool) {
 	if len(ps.byLast) == 0 {
-		return 0, false
+		return 0, "", false
 	}
 	e := ts
 	var starts [4]int
@@ -169,8 +176,8 @@ func (s *scanner) endsWithPhrase(t []byte, ts int, ps *phraseSet) (int, bool) {
 		for q > 0 && (t[q-1] == ' ' || t[q-1] == '\t' || t[q-1] == '\n' || t[q-1] == '\r') {
 			q--
 		}
-		if q == e && n == 0 {
-			return 0, false
+		if q == e && n == 0 && q > 0 && q < len(t) && isLetterRune(rune(t[q-1])) && isLetterRune(rune(t[q])) {
+			return 0, "", false // inside a word
 		}
 		ws := q
 		for ws > 0 && q-ws < 24 {
@@ -187,13 +194,13 @@ func (s *scanner) endsWithPhrase(t []byte, ts int, ps *phraseSet) (int, bool) {
 		n++
 		if n == 1 {
 			if _, ok := ps.byLast[words[0]]; !ok {
-				return 0, false
+				return 0, "", false
 			}
 		}
 		e = ws
 	}
 	if n == 0 {
-		return 0, false
+		return 0, "", false
 	}
 	for _, pw := range ps.byLast[words[0]] {
 		if len(pw) > n {
@@ -207,10 +214,10 @@ func (s *scanner) endsWithPhrase(t []byte, ts int, ps *phraseSet) (int, bool) {
 			}
 		}
 		if ok && wordStart(t, starts[len(pw)-1]) {
-			return starts[len(pw)-1], true
+			return starts[len(pw)-1], strings.Join(pw, " "), true
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
 // wordStart reports whether t[i] starts a word: the rune before it is not a
@@ -225,4 +232,14 @@ func wordStart(t []byte, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRune(t[:i])
 	return !isWordRune(r)
+}
+
+// firstBytes returns the first byte of w in lower and upper case.
+func firstBytes(w string) []byte {
+	r, _ := utf8.DecodeRuneInString(w)
+	lo, up := string(toLowerRune(r)), string(toUpperRune(r))
+	if lo[0] == up[0] {
+		return []byte{lo[0]}
+	}
+	return []byte{lo[0], up[0]}
 }

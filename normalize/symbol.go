@@ -190,7 +190,8 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 		return r, 0, false
 	}
 	body := strings.ToUpper(string(t[i:j]))
-	r.comps = append(r.comps, body)
+	r.comps = make([]string, 1, 6)
+	r.comps[0] = body
 	for k := i; k < j; k++ {
 		if isDigit(t[k]) {
 			r.digits = true
@@ -291,8 +292,11 @@ func scanComponent(t []byte, i int, mode scanMode) (c string, end int, digits bo
 	if !isAlpha(t[i]) {
 		return "", 0, false, false
 	}
-	// A word with dotted sub-parts: L.56, PV.1505, CONF.157, Add.1, SER.B, C.I
-	var b strings.Builder
+	// A word with dotted sub-parts: L.56, PV.1505, CONF.157, Add.1, SER.B,
+	// C.I. The canonical form is built in a small buffer and becomes one
+	// string.
+	var buf [48]byte
+	out := buf[:0]
 	j := i
 	first := true
 words:
@@ -304,20 +308,25 @@ words:
 		if k == j || (k < len(t) && isDigit(t[k])) {
 			return "", 0, false, false
 		}
-		w := string(t[j:k])
+		w := t[j:k]
 		switch {
 		case first:
-			cw, ok := canonicalWord(w, mode, k < len(t) && t[k] == '.')
+			cw, ok := canonicalWordBytes(w, mode, k < len(t) && t[k] == '.')
 			if !ok {
 				return "", 0, false, false
 			}
-			w = cw
+			if cw != "" {
+				out = append(out, cw...)
+			} else {
+				out = appendUpper(out, w)
+			}
 		case mode == modeStrict:
-			w = strings.ToUpper(w)
-		case !isAllUpper(w):
+			out = appendUpper(out, w)
+		case !isAllUpperBytes(w):
 			return "", 0, false, false
+		default:
+			out = append(out, w...)
 		}
-		b.WriteString(w)
 		first = false
 		j = k
 		// A dot continues the component only when something follows it;
@@ -328,7 +337,7 @@ words:
 				// "L.\n56" where a PDF line was wrapped inside the symbol, and
 				// "Corr. 1" as some typesetting and OCR write suffixes.
 				q2, nl := skipSpaceNL(t, q, maxBreaks)
-				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[b.String()]) {
+				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[string(out)]) {
 					q = q2
 				}
 			}
@@ -345,12 +354,12 @@ words:
 				if k < len(t) && isAlnum(t[k]) {
 					return "", 0, false, false
 				}
-				b.WriteByte('.')
-				b.Write(t[q:k])
+				out = append(out, '.')
+				out = append(out, t[q:k]...)
 				digits = true
 				j = k
 			case q < len(t) && isAlpha(t[q]):
-				b.WriteByte('.')
+				out = append(out, '.')
 				j = q
 				continue words
 			default:
@@ -359,7 +368,45 @@ words:
 		}
 		break
 	}
-	return b.String(), j, digits, true
+	return string(out), j, digits, true
+}
+
+// canonicalWordBytes is canonicalWord for bytes; it returns "" when the
+// canonical form is the word in upper case.
+func canonicalWordBytes(w []byte, mode scanMode, dotted bool) (string, bool) {
+	for _, cw := range mixedWords {
+		if len(cw) == len(w) && strings.EqualFold(cw, string(w)) && (dotted || alwaysMixed[cw]) {
+			if mode == modeText && string(w) != cw && !isAllUpperBytes(w) {
+				return "", false
+			}
+			return cw, true
+		}
+	}
+	if mode == modeText && !isAllUpperBytes(w) {
+		return "", false
+	}
+	return "", true
+}
+
+var mixedWords = []string{"Add", "Rev", "Corr", "Amend", "Sub", "Summary", "Res", "Dec"}
+
+func appendUpper(out, w []byte) []byte {
+	for _, c := range w {
+		if isLower(c) {
+			c -= 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isAllUpperBytes(w []byte) bool {
+	for _, c := range w {
+		if !isUpper(c) && !isDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalWord gives the customary case of a component word and reports
