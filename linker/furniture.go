@@ -92,7 +92,7 @@ func mastheadLine(line, cite []byte) bool {
 	}
 	before := bytes.TrimSpace(line[:k])
 	after := bytes.TrimSpace(line[k+len(cite):])
-	return (len(before) == 0 || mastheadBefore.Match(before)) && (len(after) == 0 || headingAfter.Match(after) || pageLine.Match(after))
+	return (len(before) == 0 || mastheadBefore.Match(before)) && (len(after) == 0 || headingAfter.Match(after) || isPageLine(after))
 }
 
 // lineAround returns the line that holds [s, e), if it is short.
@@ -120,6 +120,25 @@ func lineAround(t []byte, s, e int) (int, int, bool) {
 
 // standalone reports whether line holds nothing but the citation and page
 // numbers.
+// mayBePageLine is a quick test before the pageLine expression: page
+// lines hold only digits, slashes, dashes, stars, brackets, dots, spaces
+// and a few capitals (GE.19-11607(C)).
+func mayBePageLine(b []byte) bool {
+	digit := false
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '/' || c == '-' || c == '*' || c == '(' || c == ')' || c == '.' || c == ' ' || c == '\t' || c >= 'A' && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
+func isPageLine(b []byte) bool { return mayBePageLine(b) && pageLine.Match(b) }
+
 func standalone(line, cite []byte) bool {
 	k := bytes.Index(line, cite)
 	if k < 0 {
@@ -131,9 +150,9 @@ func standalone(line, cite []byte) bool {
 	case len(before) == 0 && len(after) == 0:
 		return true
 	case len(before) == 0:
-		return pageLine.Match(after)
+		return isPageLine(after)
 	case len(after) == 0:
-		return pageLine.Match(before)
+		return isPageLine(before)
 	}
 	return false
 }
@@ -153,7 +172,7 @@ func nearPageLine(t []byte, ls, le int) bool {
 		}
 		line := bytes.TrimSpace(t[min(p+1, end):end])
 		if len(line) > 0 {
-			if pageLine.Match(line) {
+			if isPageLine(line) {
 				return true
 			}
 			n++
@@ -173,7 +192,7 @@ func nearPageLine(t []byte, ls, le int) bool {
 		}
 		line := bytes.TrimSpace(t[start : p-1])
 		if len(line) > 0 {
-			if pageLine.Match(line) {
+			if isPageLine(line) {
 				return true
 			}
 			n++

@@ -450,9 +450,9 @@ func (s *streamer) position(buf []byte, base, off int64) (int, int) {
 	seg := buf[from:to]
 	if k := bytes.LastIndexByte(seg, '\n'); k >= 0 {
 		s.line += bytes.Count(seg, []byte{'\n'})
-		s.col = utf8.RuneCount(seg[k+1:]) + 1
+		s.col = runeCount(seg[k+1:]) + 1
 	} else {
-		s.col += utf8.RuneCount(seg)
+		s.col += runeCount(seg)
 	}
 	s.pos = off
 	return s.line, s.col

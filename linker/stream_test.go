@@ -139,3 +139,11 @@ func TestStreamErrors(t *testing.T) {
 		t.Errorf("canceled: %v", err)
 	}
 }
+
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "第 73/266 号决议", "résolution 1540 (2004) — ok", strings.Repeat("é第a", 17)} {
+		if got, want := runeCount([]byte(s)), len([]rune(s)); got != want {
+			t.Errorf("runeCount(%q) = %d; want %d", s, got, want)
+		}
+	}
+}

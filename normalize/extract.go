@@ -76,21 +76,25 @@ type Options struct {
 // it a citation: a symbol it belongs to, a trigger word before it, a 第
 // before it or a tail after it. Text without digits costs almost nothing.
 type Extractor struct {
-	grammars []*Grammar
-	triggers map[string]trigger // by lower-case word
-	stems    []trigger          // triggers that accept any ending
-	numero   map[string]bool    // words like "no." between trigger and number
-	zh       *Grammar           // the grammar with tails, if any
-	prefix   []rune             // item prefixes of zh (第)
-	dates    map[*Grammar][][]string
-	drafts   map[*Grammar]*phraseSet
-	anaphora map[*Grammar]*phraseSet
-	pinGate  map[*Grammar]*phraseSet
-	organs   map[*Grammar]*phraseSet // organ names, for the word before a trigger
-	organOf  map[string]Organ        // organ name -> organ
-	cues     map[*Grammar][]string   // words without which a sentence names no organ but the GA
-	dateCue  map[*Grammar]*[256]bool // bytes a date clause may start with
-	pool     sync.Pool
+	grammars  []*Grammar
+	triggers  map[string]trigger // by lower-case word
+	trigLen   [32][]trigger      // the same, by length, for lookups without hashing
+	numeroMax int
+	stems     []trigger       // triggers that accept any ending
+	numero    map[string]bool // words like "no." between trigger and number
+	zh        *Grammar        // the grammar with tails, if any
+	prefix    []rune          // item prefixes of zh (第)
+	dates     map[*Grammar][][]string
+	drafts    map[*Grammar]*phraseSet
+	anaphora  map[*Grammar]*phraseSet
+	pinGate   map[*Grammar]*phraseSet
+	pinJoin   map[*Grammar]map[string]bool // last words of the joins before a trigger
+	pinSkip   map[*Grammar]map[string]bool // words that may stand between join and trigger
+	organs    map[*Grammar]*phraseSet      // organ names, for the word before a trigger
+	organOf   map[string]Organ             // organ name -> organ
+	cues      map[*Grammar][]string        // words without which a sentence names no organ but the GA
+	dateCue   map[*Grammar]*[256]bool      // bytes a date clause may start with
+	pool      sync.Pool
 }
 
 type trigger struct {
@@ -107,7 +111,7 @@ func NewExtractor(langs ...string) *Extractor {
 	}
 	x := &Extractor{dates: map[*Grammar][][]string{}, triggers: map[string]trigger{}, numero: map[string]bool{},
 		drafts: map[*Grammar]*phraseSet{}, anaphora: map[*Grammar]*phraseSet{}, pinGate: map[*Grammar]*phraseSet{},
-		organs: map[*Grammar]*phraseSet{}, organOf: map[string]Organ{}, cues: map[*Grammar][]string{}, dateCue: map[*Grammar]*[256]bool{}}
+		organs: map[*Grammar]*phraseSet{}, pinJoin: map[*Grammar]map[string]bool{}, pinSkip: map[*Grammar]map[string]bool{}, organOf: map[string]Organ{}, cues: map[*Grammar][]string{}, dateCue: map[*Grammar]*[256]bool{}}
 	for _, l := range langs {
 		if g, ok := all[l]; ok {
 			x.add(g)
@@ -127,7 +131,14 @@ func (x *Extractor) add(g *Grammar) {
 		}
 	}
 	for _, w := range g.Numero {
-		x.numero[strings.TrimSuffix(w, ".")] = true
+		w = strings.TrimSuffix(w, ".")
+		x.numero[w] = true
+		x.numeroMax = max(x.numeroMax, len(w))
+	}
+	for _, tr := range g.Triggers {
+		if !tr.Stem && len(tr.Word) < len(x.trigLen) {
+			x.trigLen[len(tr.Word)] = append(x.trigLen[len(tr.Word)], trigger{tr, g})
+		}
 	}
 	if len(g.Tails) > 0 {
 		x.zh = g
@@ -152,6 +163,19 @@ func (x *Extractor) add(g *Grammar) {
 	}
 	pg := newPhraseSet(gate)
 	x.pinGate[g] = &pg
+	x.pinJoin[g], x.pinSkip[g] = map[string]bool{}, map[string]bool{"the": true, "its": true, "la": true, "el": true}
+	for _, j := range g.PinJoins {
+		f := strings.Fields(j)
+		x.pinJoin[g][f[len(f)-1]] = true
+		for _, w := range f[:len(f)-1] {
+			x.pinSkip[g][w] = true
+		}
+	}
+	for _, o := range g.Organs {
+		for _, w := range strings.Fields(o.Name) {
+			x.pinSkip[g][w] = true
+		}
+	}
 	var names []string
 	seen := map[string]bool{}
 	for _, o := range g.Organs {
@@ -199,6 +223,21 @@ func (x *Extractor) add(g *Grammar) {
 	x.dates[g] = ds
 }
 
+// trigger looks a lower-case word up among the triggers. Most words before
+// numbers are not triggers; comparing lengths first rejects them without
+// hashing.
+func (x *Extractor) trigger(w []byte) (trigger, bool) {
+	if len(w) >= len(x.trigLen) {
+		return trigger{}, false
+	}
+	for _, tr := range x.trigLen[len(w)] {
+		if tr.Word[0] == w[0] && tr.Word == string(w) {
+			return tr, true
+		}
+	}
+	return trigger{}, false
+}
+
 // Extract returns the citations in text, in order.
 func (x *Extractor) Extract(text []byte, opt Options) []Citation {
 	var out []Citation
@@ -244,12 +283,17 @@ type scanner struct {
 	sentLo  int
 	sentTs  int
 	sentOut []Organ
+	// The words before the trigger being read.
+	pw prevWords
+	// itemBuf is reused by items; callers use the items before the next call.
+	itemBuf []item
 }
 
 func (s *scanner) run() {
 	t := s.t
 	s.prevEnd, s.failed, s.done = -1, -1, 0
 	s.sentG, s.sentOut = nil, nil
+	s.pw.valid = false
 	for i := 0; i < len(t); {
 		j := nextDigit(t, i)
 		if j < 0 {
@@ -271,6 +315,17 @@ func (s *scanner) run() {
 // nextDigit returns the index of the first ASCII digit at or after i, or -1.
 // It tests eight bytes at a time.
 func nextDigit(t []byte, i int) int {
+	// Thirty-two bytes at a time while there is no digit at all.
+	for ; i+32 <= len(t); i += 32 {
+		a := binary.LittleEndian.Uint64(t[i:]) ^ 0x3030303030303030
+		b := binary.LittleEndian.Uint64(t[i+8:]) ^ 0x3030303030303030
+		c := binary.LittleEndian.Uint64(t[i+16:]) ^ 0x3030303030303030
+		d := binary.LittleEndian.Uint64(t[i+24:]) ^ 0x3030303030303030
+		m := (a-0x0A0A0A0A0A0A0A0A)&^a | (b-0x0A0A0A0A0A0A0A0A)&^b | (c-0x0A0A0A0A0A0A0A0A)&^c | (d-0x0A0A0A0A0A0A0A0A)&^d
+		if m&0x8080808080808080 != 0 {
+			break
+		}
+	}
 	for ; i+8 <= len(t); i += 8 {
 		y := binary.LittleEndian.Uint64(t[i:]) ^ 0x3030303030303030
 		// A byte is a digit when it is below 10 after the xor. The lowest
@@ -378,9 +433,19 @@ func (s *scanner) urlAround(k, j int) (int, bool) {
 	for u > lo && t[u-1] > ' ' && t[u-1] < 0x7f && t[u-1] != '"' && t[u-1] != '<' && t[u-1] != '>' && t[u-1] != '(' {
 		u--
 	}
-	for p := u; p < j; p++ {
-		if (t[p] == 'h' || t[p] == 'H' || t[p] == 'w' || t[p] == 'W') && (p == 0 || !isAlnum(t[p-1])) {
-			if e, ok := urlEnd(t, p); ok && e > j {
+	seg := t[u:j]
+	if k := bytes.Index(seg, []byte("://")); k >= 0 {
+		p := u + k
+		for p > u && isAlpha(t[p-1]) {
+			p--
+		}
+		if e, ok := urlEnd(t, p); ok && e > j {
+			return e, true
+		}
+	}
+	for _, w := range [][]byte{[]byte("www."), []byte("WWW.")} {
+		if k := bytes.Index(seg, w); k >= 0 && (u+k == 0 || !isAlnum(t[u+k-1])) {
+			if e, ok := urlEnd(t, u+k); ok && e > j {
 				return e, true
 			}
 		}
@@ -408,7 +473,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if ws < 0 {
 		return 0, false
 	}
-	if s.x.numero[string(w)] {
+	if len(w) <= s.x.numeroMax && s.x.numero[string(w)] {
 		// "resolution No. 5": look one word further back.
 		e2 := ws
 		for e2 > 0 && (t[e2-1] == ' ' || t[e2-1] == '\t' || t[e2-1] == '\n') {
@@ -421,7 +486,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if ws < s.done {
 		return 0, false // its numbers were read already
 	}
-	if tr, ok := s.x.triggers[string(w)]; ok {
+	if tr, ok := s.x.trigger(w); ok {
 		return s.prose(ws, we, tr)
 	}
 	for _, tr := range s.x.stems {
@@ -594,7 +659,7 @@ func (s *scanner) saidBefore(i int) Kind {
 	if ws < 0 {
 		return ""
 	}
-	tr, ok := s.x.triggers[string(w)]
+	tr, ok := s.x.trigger(w)
 	if !ok {
 		return ""
 	}
@@ -773,7 +838,8 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 // tails it also reads the item prefixes and suffixes (第 … 号).
 func (s *scanner) items(p int, g *Grammar, tail bool) ([]item, int) {
 	t := s.t
-	var items []item
+	items := s.itemBuf[:0]
+	defer func() { s.itemBuf = items[:0] }()
 	end := p
 	for {
 		q := p
@@ -1301,7 +1367,8 @@ func (s *scanner) emitItems(items []item, g *Grammar, said Kind, adj, after Orga
 func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans func() []Organ) (Citation, bool) {
 	var organ Organ
 	cands := []Organ{adj, after}
-	if adj == "" && after == "" && (it.form == itemNew || it.form == itemRoman) {
+	gaOnly := it.form == itemNew && it.special == "" && it.a > maxHRCSession && it.a < 1946
+	if adj == "" && after == "" && (it.form == itemNew && !gaOnly || it.form == itemRoman) {
 		// Only numbers that several organs can issue need the sentence.
 		cands = append(cands, sentenceOrgans()...)
 	}
@@ -1341,7 +1408,8 @@ func compatible(it item, o Organ) bool {
 		case OrganGA:
 			return it.special != "" || (it.a >= 31 && it.a <= 99)
 		case OrganHRC:
-			return (it.special == "S" || it.special == "") && it.a >= 1 && it.a <= 99
+			// The Council held its 60th session in 2025; 70 leaves room.
+			return (it.special == "S" || it.special == "") && it.a >= 1 && it.a <= maxHRCSession
 		case OrganECOSOC, OrganCHR:
 			return it.special == "" && it.a >= 1946 && it.a <= 2100
 		}
@@ -1360,6 +1428,10 @@ func compatible(it item, o Organ) bool {
 	}
 	return false
 }
+
+// maxHRCSession bounds the sessions of the Human Rights Council: numbers
+// above it can only be the General Assembly's.
+const maxHRCSession = 70
 
 // inferOrgan decides the organ of a number that no words name, from the
 // shape of the number alone.
@@ -1392,44 +1464,71 @@ func inferOrgan(it item) Organ {
 
 // itemKey builds the canonical key and display form of an item.
 func itemKey(it item, said Kind, o Organ) (key, display string, ok bool) {
-	series := map[Organ]string{OrganGA: "A", OrganSC: "S", OrganECOSOC: "E", OrganHRC: "A/HRC", OrganCHR: "E/CN.4"}[o]
-	kind := "RES"
-	if said == KindDecision {
-		kind = "DEC"
+	var series string
+	switch o {
+	case OrganGA:
+		series = "A"
+	case OrganSC:
+		series = "S"
+	case OrganECOSOC:
+		series = "E"
+	case OrganHRC:
+		series = "A/HRC"
+	case OrganCHR:
+		series = "E/CN.4"
+	default:
+		return "", "", false
 	}
+	kind := "/RES/"
+	if said == KindDecision {
+		kind = "/DEC/"
+	}
+	var buf [48]byte
+	b := append(buf[:0], series...)
 	switch it.form {
 	case itemNew:
-		sess := strconv.Itoa(it.a)
+		b = append(b, kind...)
 		if it.special != "" {
-			sess = it.special + "-" + sess
+			b = append(append(b, it.special...), '-')
 		}
-		key = series + "/" + kind + "/" + sess + "/" + strconv.Itoa(it.b)
+		b = strconv.AppendInt(b, int64(it.a), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(it.b), 10)
+		key = string(b)
 		return key, key, true
-	case itemRoman:
-		if kind == "DEC" {
-			return "", "", false // decisions were not numbered before 1976
-		}
-		sess := it.roman
-		if it.special != "" {
-			sess = it.special + "-" + sess
-		}
-		base := series + "/RES/" + strconv.Itoa(it.a)
-		return base + "(" + sess + ")", base + " (" + sess + ")", true
-	case itemYear:
-		if kind == "DEC" {
-			return "", "", false // Security Council decisions have no numbers
-		}
-		base := "S/RES/" + strconv.Itoa(it.a)
-		return base + "(" + strconv.Itoa(it.b) + ")", base + " (" + strconv.Itoa(it.b) + ")", true
-	case itemBare:
-		if kind == "DEC" {
+	case itemRoman, itemYear, itemBare:
+		if kind == "/DEC/" {
+			// Decisions were not numbered before 1976, and Security Council
+			// decisions never are.
 			return "", "", false
 		}
-		base := "S/RES/" + strconv.Itoa(it.a)
-		if y := SCYear(it.a); y != 0 {
-			return base + "(" + strconv.Itoa(y) + ")", base + " (" + strconv.Itoa(y) + ")", true
+		if it.form != itemRoman {
+			b = append(b[:0], 'S')
 		}
-		return base, base, true
+		b = append(b, "/RES/"...)
+		b = strconv.AppendInt(b, int64(it.a), 10)
+		var sess []byte
+		switch it.form {
+		case itemRoman:
+			if it.special != "" {
+				sess = append(append(sess, it.special...), '-')
+			}
+			sess = append(sess, it.roman...)
+		case itemYear:
+			sess = strconv.AppendInt(sess, int64(it.b), 10)
+		case itemBare:
+			if y := SCYear(it.a); y != 0 {
+				sess = strconv.AppendInt(sess, int64(y), 10)
+			}
+		}
+		if len(sess) == 0 {
+			key = string(b)
+			return key, key, true
+		}
+		n := len(b)
+		b = append(append(append(b, ' ', '('), sess...), ')')
+		display = string(b)
+		return display[:n] + display[n+1:], display, true
 	}
 	return "", "", false
 }
@@ -1667,9 +1766,21 @@ func (s *scanner) pinBefore(ts int, g *Grammar) string {
 	if lo < 0 {
 		lo = 0
 	}
-	// A pin ends with a join word, and has a number: most triggers have
-	// neither before them.
-	if _, ok := s.endsWithPhrase(t, ts, s.x.pinGate[g]); !ok {
+	// A pin ends with a join word ("of"), perhaps followed by "the" or an
+	// organ's name, and has a number: most triggers have neither before
+	// them. Read the words before the trigger back to the join word.
+	wb := s.wordsBefore(t, ts)
+	joined := false
+	for k := 0; k < wb.n && !joined; k++ {
+		w := string(wb.word(k))
+		switch {
+		case s.x.pinJoin[g][w]:
+			joined = true
+		case !s.x.pinSkip[g][w]:
+			return ""
+		}
+	}
+	if !joined {
 		return ""
 	}
 	if d := nextDigit(t[:ts], lo); d < 0 {

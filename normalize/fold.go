@@ -69,8 +69,12 @@ func (f *Folded) Reset(src []byte) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < 0x80 {
-			// Skip ASCII eight bytes at a time.
+			// Skip ASCII thirty-two, then eight bytes at a time.
 			i++
+			for i+32 <= len(src) && (binary.LittleEndian.Uint64(src[i:])|binary.LittleEndian.Uint64(src[i+8:])|
+				binary.LittleEndian.Uint64(src[i+16:])|binary.LittleEndian.Uint64(src[i+24:]))&0x8080808080808080 == 0 {
+				i += 32
+			}
 			for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 == 0 {
 				i += 8
 			}

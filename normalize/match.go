@@ -167,17 +167,70 @@ func (s *scanner) phraseBefore(t []byte, ts int, ps *phraseSet) (int, string, bo
 	if len(ps.byLast) == 0 {
 		return 0, "", false
 	}
+	wb := s.wordsBefore(t, ts)
+	if wb.n == 0 {
+		return 0, "", false
+	}
+	last := wb.word(0)
+	cands, ok := ps.byLast[string(last)]
+	if !ok {
+		return 0, "", false
+	}
+	for _, pw := range cands {
+		if len(pw) > wb.n {
+			continue
+		}
+		ok := true
+		for k := range pw {
+			if pw[len(pw)-1-k] != string(wb.word(k)) {
+				ok = false
+				break
+			}
+		}
+		if ok && wordStart(t, wb.starts[len(pw)-1]) {
+			return wb.starts[len(pw)-1], strings.Join(pw, " "), true
+		}
+	}
+	return 0, "", false
+}
+
+// prevWords are the last few words before a position, in lower case, kept
+// by the scanner so that the phrase sets asked about one trigger (drafts,
+// anaphora, organs, pins) read them once.
+type prevWords struct {
+	at     int
+	valid  bool
+	n      int
+	starts [4]int
+	ends   [4]int // in buf
+	buf    [96]byte
+	blen   int
+}
+
+func (w *prevWords) word(k int) []byte {
+	from := 0
+	if k > 0 {
+		from = w.ends[k-1]
+	}
+	return w.buf[from:w.ends[k]]
+}
+
+// wordsBefore reads up to four words before ts (letters and hyphens, at
+// most 24 bytes each), nearest first.
+func (s *scanner) wordsBefore(t []byte, ts int) *prevWords {
+	w := &s.pw
+	if w.valid && w.at == ts {
+		return w
+	}
+	w.at, w.valid, w.n, w.blen = ts, true, 0, 0
 	e := ts
-	var starts [4]int
-	var words [4]string
-	n := 0
-	for n < ps.most && n < len(words) {
+	for w.n < len(w.starts) {
 		q := e
 		for q > 0 && (t[q-1] == ' ' || t[q-1] == '\t' || t[q-1] == '\n' || t[q-1] == '\r') {
 			q--
 		}
-		if q == e && n == 0 && q > 0 && q < len(t) && isLetterRune(rune(t[q-1])) && isLetterRune(rune(t[q])) {
-			return 0, "", false // inside a word
+		if q == e && w.n == 0 && q > 0 && q < len(t) && isLetterRune(rune(t[q-1])) && isLetterRune(rune(t[q])) {
+			return w // inside a word
 		}
 		ws := q
 		for ws > 0 && q-ws < 24 {
@@ -190,34 +243,22 @@ func (s *scanner) phraseBefore(t []byte, ts int, ps *phraseSet) (int, string, bo
 		if ws == q {
 			break
 		}
-		starts[n], words[n] = ws, lowerBytes(t[ws:q])
-		n++
-		if n == 1 {
-			if _, ok := ps.byLast[words[0]]; !ok {
-				return 0, "", false
+		// Lower-case into the buffer without changing lengths.
+		for p := ws; p < q; {
+			r, k := utf8.DecodeRune(t[p:])
+			if r < utf8.RuneSelf {
+				w.buf[w.blen] = lowerASCII(byte(r))
+				w.blen++
+			} else {
+				w.blen += utf8.EncodeRune(w.buf[w.blen:], toLowerRune(r))
 			}
+			p += k
 		}
+		w.starts[w.n], w.ends[w.n] = ws, w.blen
+		w.n++
 		e = ws
 	}
-	if n == 0 {
-		return 0, "", false
-	}
-	for _, pw := range ps.byLast[words[0]] {
-		if len(pw) > n {
-			continue
-		}
-		ok := true
-		for k := range pw {
-			if pw[len(pw)-1-k] != words[k] {
-				ok = false
-				break
-			}
-		}
-		if ok && wordStart(t, starts[len(pw)-1]) {
-			return starts[len(pw)-1], strings.Join(pw, " "), true
-		}
-	}
-	return 0, "", false
+	return w
 }
 
 // wordStart reports whether t[i] starts a word: the rune before it is not a
