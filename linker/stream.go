@@ -38,7 +38,7 @@ const MaxDocumentSize = 512 << 20
 // previous one, so that a citation and the words before it are always
 // seen together.
 var (
-	streamWindow  = 4 << 20
+	streamWindow  = 1 << 20
 	streamOverlap = 16 << 10
 	streamSlack   = 64 << 10 // where to look for a paragraph break to cut at
 	// streamContext bytes after the cut stay in the window, so that a
@@ -211,9 +211,10 @@ func (s *streamer) run(r io.Reader) error {
 		wg.Wait()
 	}()
 	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
-	slots := make(chan []byte, workers+2)
+	// Windows are recycled: their buffers and citation slices are reused.
+	slots := make(chan *window, workers+2)
 	for range workers + 2 {
-		slots <- nil
+		slots <- &window{}
 	}
 	first, err := s.read(r, nil, 0, 0, <-slots)
 	if err != nil {
@@ -274,7 +275,7 @@ func (s *streamer) run(r io.Reader) error {
 			// Keep the overlap before the window may be recycled.
 			keep := max(0, w.cut-streamOverlap)
 			tail := append([]byte(nil), w.buf[keep:]...)
-			var buf []byte
+			var buf *window
 			select {
 			case buf = <-slots:
 			case <-ctx.Done():
@@ -306,7 +307,7 @@ func (s *streamer) run(r io.Reader) error {
 			return err
 		}
 		s.info.Bytes = w.base + int64(w.cut)
-		slots <- w.buf[:0]
+		slots <- w
 	}
 	return ctx.Err()
 }
@@ -314,11 +315,12 @@ func (s *streamer) run(r io.Reader) error {
 // read fills a window: the overlap kept from the previous one (tail, at
 // absolute offset base, of which the first from bytes were already
 // checked), then new input.
-func (s *streamer) read(r io.Reader, tail []byte, base int64, from int, buf []byte) (*window, error) {
+func (s *streamer) read(r io.Reader, tail []byte, base int64, from int, w *window) (*window, error) {
+	buf, cites := w.buf, w.cites
 	if buf == nil {
 		buf = make([]byte, 0, streamWindow+streamOverlap)
 	}
-	w := &window{done: make(chan struct{}), bad: -1, base: base, from: from}
+	*w = window{done: make(chan struct{}), bad: -1, base: base, from: from, cites: cites[:0]}
 	buf = append(buf[:0], tail...)
 	for len(buf) < cap(buf) {
 		n, err := r.Read(buf[len(buf):cap(buf)])
@@ -348,8 +350,8 @@ func (s *streamer) extract(w *window, frontEnd int) {
 	}
 	fu := newFurniture(w.buf, s.self, frontEnd)
 	if w.cites == nil {
-		// About one citation per kilobyte of UN text.
-		w.cites = make([]normalize.Citation, 0, len(w.buf)>>10)
+		// About two citations per kilobyte of UN text.
+		w.cites = make([]normalize.Citation, 0, len(w.buf)>>9)
 	}
 	s.x.Scan(w.buf, normalize.Options{DefaultOrgan: s.organ}, func(c normalize.Citation) {
 		if fu.drop(&c) {

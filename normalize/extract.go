@@ -76,30 +76,19 @@ type Options struct {
 // it a citation: a symbol it belongs to, a trigger word before it, a 第
 // before it or a tail after it. Text without digits costs almost nothing.
 type Extractor struct {
-	grammars  []*Grammar
-	triggers  map[string]trigger // by lower-case word
-	trigLen   [32][]trigger      // the same, by length, for lookups without hashing
+	grammars  []*grammar
+	trigLen   [32][]trigger // triggers by length, for lookups without hashing
+	stems     []trigger     // triggers that accept any ending
+	numero    map[string]bool
 	numeroMax int
-	stems     []trigger       // triggers that accept any ending
-	numero    map[string]bool // words like "no." between trigger and number
-	zh        *Grammar        // the grammar with tails, if any
-	prefix    []rune          // item prefixes of zh (第)
-	dates     map[*Grammar][][]string
-	drafts    map[*Grammar]*phraseSet
-	anaphora  map[*Grammar]*phraseSet
-	pinGate   map[*Grammar]*phraseSet
-	pinJoin   map[*Grammar]map[string]bool // last words of the joins before a trigger
-	pinSkip   map[*Grammar]map[string]bool // words that may stand between join and trigger
-	organs    map[*Grammar]*phraseSet      // organ names, for the word before a trigger
-	organOf   map[string]Organ             // organ name -> organ
-	cues      map[*Grammar][]string        // words without which a sentence names no organ but the GA
-	dateCue   map[*Grammar]*[256]bool      // bytes a date clause may start with
+	zh        *grammar // the grammar with tails, if any
+	organOf   map[string]Organ
 	pool      sync.Pool
 }
 
 type trigger struct {
 	Trigger
-	g *Grammar
+	g *grammar
 }
 
 // NewExtractor compiles the grammars of the given languages, or of every
@@ -109,25 +98,24 @@ func NewExtractor(langs ...string) *Extractor {
 	if len(langs) == 0 {
 		langs = Languages()
 	}
-	x := &Extractor{dates: map[*Grammar][][]string{}, triggers: map[string]trigger{}, numero: map[string]bool{},
-		drafts: map[*Grammar]*phraseSet{}, anaphora: map[*Grammar]*phraseSet{}, pinGate: map[*Grammar]*phraseSet{},
-		organs: map[*Grammar]*phraseSet{}, pinJoin: map[*Grammar]map[string]bool{}, pinSkip: map[*Grammar]map[string]bool{}, organOf: map[string]Organ{}, cues: map[*Grammar][]string{}, dateCue: map[*Grammar]*[256]bool{}}
+	x := &Extractor{numero: map[string]bool{}, organOf: map[string]Organ{}}
 	for _, l := range langs {
 		if g, ok := all[l]; ok {
-			x.add(g)
+			x.add(compile(g, x.organOf))
 		}
 	}
 	x.pool.New = func() any { return new(scanner) }
 	return x
 }
 
-func (x *Extractor) add(g *Grammar) {
+func (x *Extractor) add(g *grammar) {
 	x.grammars = append(x.grammars, g)
 	for _, tr := range g.Triggers {
-		if tr.Stem {
+		switch {
+		case tr.Stem:
 			x.stems = append(x.stems, trigger{tr, g})
-		} else {
-			x.triggers[tr.Word] = trigger{tr, g}
+		case len(tr.Word) < len(x.trigLen):
+			x.trigLen[len(tr.Word)] = append(x.trigLen[len(tr.Word)], trigger{tr, g})
 		}
 	}
 	for _, w := range g.Numero {
@@ -135,92 +123,9 @@ func (x *Extractor) add(g *Grammar) {
 		x.numero[w] = true
 		x.numeroMax = max(x.numeroMax, len(w))
 	}
-	for _, tr := range g.Triggers {
-		if !tr.Stem && len(tr.Word) < len(x.trigLen) {
-			x.trigLen[len(tr.Word)] = append(x.trigLen[len(tr.Word)], trigger{tr, g})
-		}
-	}
 	if len(g.Tails) > 0 {
 		x.zh = g
-		for _, p := range g.ItemPrefix {
-			r, _ := utf8.DecodeRuneInString(p)
-			x.prefix = append(x.prefix, r)
-		}
 	}
-	d, a := newPhraseSet(g.Drafts), newPhraseSet(g.Anaphora)
-	x.drafts[g], x.anaphora[g] = &d, &a
-	// A pin ends with a join word ("paragraph 8 of"), perhaps followed by
-	// "the" or an organ ("of the General Assembly resolution").
-	var gate []string
-	for _, j := range g.PinJoins {
-		f := strings.Fields(j)
-		gate = append(gate, f[len(f)-1])
-	}
-	gate = append(gate, "the", "its", "la", "el")
-	for _, o := range g.Organs {
-		f := strings.Fields(o.Name)
-		gate = append(gate, f[len(f)-1])
-	}
-	pg := newPhraseSet(gate)
-	x.pinGate[g] = &pg
-	x.pinJoin[g], x.pinSkip[g] = map[string]bool{}, map[string]bool{"the": true, "its": true, "la": true, "el": true}
-	for _, j := range g.PinJoins {
-		f := strings.Fields(j)
-		x.pinJoin[g][f[len(f)-1]] = true
-		for _, w := range f[:len(f)-1] {
-			x.pinSkip[g][w] = true
-		}
-	}
-	for _, o := range g.Organs {
-		for _, w := range strings.Fields(o.Name) {
-			x.pinSkip[g][w] = true
-		}
-	}
-	var names []string
-	seen := map[string]bool{}
-	for _, o := range g.Organs {
-		names = append(names, o.Name)
-		x.organOf[strings.Join(strings.Fields(o.Name), " ")] = o.Organ
-		if o.Organ == OrganGA {
-			continue
-		}
-		// The General Assembly is the default: a sentence matters only
-		// when it names another organ, which its last word betrays.
-		f := strings.Fields(o.Name)
-		if cue := f[len(f)-1]; !seen[cue] {
-			seen[cue] = true
-			x.cues[g] = append(x.cues[g], cue)
-		}
-	}
-	op := newPhraseSet(names)
-	x.organs[g] = &op
-	var dc [256]bool
-	for _, d := range g.Dates {
-		first := strings.Fields(d)[0]
-		switch first {
-		case "D", "N", "Y":
-			for c := '0'; c <= '9'; c++ {
-				dc[c] = true
-			}
-		case "M":
-			for _, m := range g.Months {
-				for _, b := range firstBytes(m) {
-					dc[b] = true
-				}
-			}
-		default:
-			for _, b := range firstBytes(first) {
-				dc[b] = true
-			}
-		}
-	}
-	dc[','] = true
-	x.dateCue[g] = &dc
-	var ds [][]string
-	for _, d := range g.Dates {
-		ds = append(ds, strings.Fields(d))
-	}
-	x.dates[g] = ds
 }
 
 // trigger looks a lower-case word up among the triggers. Most words before
@@ -279,7 +184,7 @@ type scanner struct {
 	word [32]byte
 	low  []byte
 	// The organs named in the current sentence, up to sentTs.
-	sentG   *Grammar
+	sentG   *grammar
 	sentLo  int
 	sentTs  int
 	sentOut []Organ
@@ -287,6 +192,10 @@ type scanner struct {
 	pw prevWords
 	// itemBuf is reused by items; callers use the items before the next call.
 	itemBuf []item
+	// The last date clause looked for.
+	dateG           *grammar
+	dateAt, dateEnd int
+	dateOK          bool
 }
 
 func (s *scanner) run() {
@@ -294,6 +203,7 @@ func (s *scanner) run() {
 	s.prevEnd, s.failed, s.done = -1, -1, 0
 	s.sentG, s.sentOut = nil, nil
 	s.pw.valid = false
+	s.dateOK = false
 	for i := 0; i < len(t); {
 		j := nextDigit(t, i)
 		if j < 0 {
@@ -626,13 +536,13 @@ func (s *scanner) symbol(i int) (int, bool) {
 	}
 	press := false
 	for _, r := range chain {
-		if pressSeries[r.comps[0]] {
+		if pressSeries[r.body()] {
 			press = true
 		}
 	}
 	// CD/ numbers both Conference on Disarmament documents and disarmament
 	// press releases; only the words before tell them apart.
-	if press || (r.comps[0] == "CD" && s.pressContext(i)) {
+	if press || (r.body() == "CD" && s.pressContext(i)) {
 		return e, true
 	}
 	said := s.saidBefore(i)
@@ -663,7 +573,7 @@ func (s *scanner) saidBefore(i int) Kind {
 	if !ok {
 		return ""
 	}
-	if _, ok := s.endsWithPhrase(t, ws, s.x.drafts[tr.g]); ok {
+	if _, ok := s.endsWithPhrase(t, ws, tr.g.drafts); ok {
 		return KindDraft
 	}
 	return tr.Kind
@@ -693,7 +603,8 @@ func (s *scanner) emitSymbol(r rawSymbol, start, end int, said Kind) {
 	if r.part != "" {
 		c.Parts = []string{r.part}
 	}
-	principal := r.comps[0] == "A" || r.comps[0] == "S" || r.comps[0] == "E"
+	b := r.body()
+	principal := b == "A" || b == "S" || b == "E"
 	if principal && said != "" && said != KindDocument && said != sym.Kind {
 		// Only the principal organs' symbols say what they are; other
 		// series (WT/L/508, ISBA/28/C/9) number resolutions and decisions
@@ -728,10 +639,9 @@ func (s *scanner) continuations(e int) (int, bool) {
 				if we, ok := matchPhrase(t, q, w); ok {
 					q2, _ := skipSpaceNL(t, we, maxBreaks)
 					if q2 < len(t) && isUpper(t[q2]) {
-						if c, ce, _, ok := scanComponent(t, q2, modeText); ok && isSuffixComponent(c) && (ce == len(t) || !isAlnum(t[ce])) {
-							r := s.prev
-							r.comps = append(append([]string(nil), s.prev.comps...), c)
-							r.parenKey, r.parenShow, r.part = "", "", ""
+						var cb [32]byte
+						if c, ce, _, ok := scanComponent(t, q2, modeText, cb[:0]); ok && isSuffixComponent(string(c)) && (ce == len(t) || !isAlnum(t[ce])) && s.prev.n < len(s.prev.ends) {
+							r := s.prev.with(string(c))
 							sym := r.symbol()
 							s.emit(Citation{Symbol: sym, Form: FormContinuation}, q2, ce)
 							s.prev = r
@@ -791,28 +701,25 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 	// Most trigger words are not followed by a number: look ahead cheaply
 	// before looking back.
 	if p, _ := skipSpaceNL(t, te, maxBreaks); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
-		if _, ok := matchAny(t, p, g.Numero); !ok {
+		if _, ok := g.numeroP.match(t, p); !ok {
 			return te, true
 		}
 	}
-	if _, ok := s.endsWithPhrase(t, ts, s.x.drafts[g]); ok {
+	if _, ok := s.endsWithPhrase(t, ts, g.drafts); ok {
 		// "draft resolution A/76/L.8" is found as a symbol; a draft's own
 		// number ("draft resolution 2") names no document.
 		return te, true
 	}
 
 	p, _ := skipSpaceNL(t, te, maxBreaks)
-	for _, w := range g.Numero {
-		if e, ok := matchPhrase(t, p, w); ok {
-			p, _ = skipSpaceNL(t, e, maxBreaks)
-			break
-		}
+	if e, ok := g.numeroP.match(t, p); ok {
+		p, _ = skipSpaceNL(t, e, maxBreaks)
 	}
 	items, end := s.items(p, g, false)
 	if len(items) == 0 {
 		return te, true
 	}
-	if _, ok := s.endsWithPhrase(t, ts, s.x.anaphora[g]); ok && items[0].form == itemBare {
+	if _, ok := s.endsWithPhrase(t, ts, g.anaphora); ok && items[0].form == itemBare {
 		// "that resolution 25 States supported": a demonstrative before the
 		// trigger refers back; only a full number ("that resolution 435
 		// (1978)") makes it a citation.
@@ -836,7 +743,7 @@ func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
 
 // items reads an enumeration of items starting at t[p]. In languages with
 // tails it also reads the item prefixes and suffixes (第 … 号).
-func (s *scanner) items(p int, g *Grammar, tail bool) ([]item, int) {
+func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 	t := s.t
 	items := s.itemBuf[:0]
 	defer func() { s.itemBuf = items[:0] }()
@@ -882,7 +789,7 @@ func (s *scanner) items(p int, g *Grammar, tail bool) ([]item, int) {
 }
 
 // peekItem reports whether an item of the enumeration starts at t[p].
-func (s *scanner) peekItem(p int, g *Grammar, tail bool, prev []item) (item, bool) {
+func (s *scanner) peekItem(p int, g *grammar, tail bool, prev []item) (item, bool) {
 	q := p
 	if tail {
 		if e, ok := matchAny(s.t, q, g.ItemPrefix); ok {
@@ -894,7 +801,7 @@ func (s *scanner) peekItem(p int, g *Grammar, tail bool, prev []item) (item, boo
 
 // item reads one number at t[p]: 73/266, S-10/2, 217 A (III), 3201 (S-VI),
 // 1540 (2004), 1267, or a symbol A/RES/11 (I) when first.
-func (s *scanner) item(p int, g *Grammar, first bool, prev []item) (item, bool) {
+func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) {
 	t := s.t
 	if p >= len(t) {
 		return item{}, false
@@ -916,7 +823,7 @@ func (s *scanner) item(p int, g *Grammar, first bool, prev []item) (item, bool) 
 			return it, true
 		}
 		if first || (len(prev) > 0 && prev[0].form == itemSymbol) {
-			if r, e, ok := scanSymbol(t, p, modeText); ok && !pressSeries[r.comps[0]] {
+			if r, e, ok := scanSymbol(t, p, modeText); ok && !pressSeries[r.body()] {
 				it.form, it.sym, it.end = itemSymbol, r, e
 				return it, true
 			}
@@ -1023,7 +930,7 @@ func digitsBack(t []byte, e int) int {
 // parts reads part letters after a number: " A", " A and B", " A to D",
 // " A-B". A capital followed by a lower-case word is a new sentence, not a
 // part ("resolution 73/266 A new approach").
-func (s *scanner) parts(e int, g *Grammar) ([]string, int) {
+func (s *scanner) parts(e int, g *grammar) ([]string, int) {
 	t := s.t
 	q := skipSpaces(t, e)
 	if q == e || q >= len(t) || !isUpper(t[q]) || (q+1 < len(t) && isAlnum(t[q+1])) {
@@ -1035,15 +942,12 @@ func (s *scanner) parts(e int, g *Grammar) ([]string, int) {
 	for {
 		r := skipSpaces(t, end)
 		matched := false
-		for _, w := range g.PartConnectors {
-			if ce, ok := matchPhrase(t, r, w); ok {
-				r2 := skipSpaces(t, ce)
-				if r2 < len(t) && isUpper(t[r2]) && (r2+1 == len(t) || !isAlnum(t[r2+1])) {
-					parts = append(parts, string(t[r2]))
-					end = r2 + 1
-					matched = true
-				}
-				break
+		if ce, ok := g.partConn.match(t, r); ok {
+			r2 := skipSpaces(t, ce)
+			if r2 < len(t) && isUpper(t[r2]) && (r2+1 == len(t) || !isAlnum(t[r2+1])) {
+				parts = append(parts, string(t[r2]))
+				end = r2 + 1
+				matched = true
 			}
 		}
 		if !matched {
@@ -1054,14 +958,7 @@ func (s *scanner) parts(e int, g *Grammar) ([]string, int) {
 		// "A was", "I would": a lower-case word after a lone capital.
 		r := skipSpaces(t, end)
 		if r > end && r < len(t) && isLower(t[r]) {
-			connector := false
-			for _, w := range g.Connectors {
-				if _, ok := matchPhrase(t, r, w); ok {
-					connector = true
-					break
-				}
-			}
-			if !connector {
+			if _, ok := g.connectors.match(t, r); !ok {
 				return nil, e
 			}
 		}
@@ -1072,9 +969,19 @@ func (s *scanner) parts(e int, g *Grammar) ([]string, int) {
 // skipDate skips a date clause after an item (", of 14 December 1960",
 // ", de 1° de febrero de 1946", "2004年4月28日"). It returns p when there is
 // none.
-func (s *scanner) skipDate(p int, g *Grammar) int {
+func (s *scanner) skipDate(p int, g *grammar) int {
+	// The organ after the items asks again about the last item's date.
+	if s.dateG == g && s.dateAt == p && s.dateOK {
+		return s.dateEnd
+	}
+	e := s.skipDate1(p, g)
+	s.dateG, s.dateAt, s.dateEnd, s.dateOK = g, p, e, true
+	return e
+}
+
+func (s *scanner) skipDate1(p int, g *grammar) int {
 	t := s.t
-	if r := skipSpaces(t, p); r >= len(t) || !s.x.dateCue[g][t[r]] && t[r] != '\n' && t[r] != '\r' {
+	if r := skipSpaces(t, p); r >= len(t) || !g.dateCue[t[r]] && t[r] != '\n' && t[r] != '\r' {
 		return p
 	}
 	q := p
@@ -1083,7 +990,7 @@ func (s *scanner) skipDate(p int, g *Grammar) int {
 		q, comma = r+1, true
 	}
 	q, _ = skipSpaceNL(t, q, maxBreaks)
-	for _, pat := range s.x.dates[g] {
+	for _, pat := range g.dates {
 		if e, ok := s.matchDate(q, pat, g); ok {
 			return e
 		}
@@ -1092,7 +999,7 @@ func (s *scanner) skipDate(p int, g *Grammar) int {
 	return p
 }
 
-func (s *scanner) matchDate(p int, pat []string, g *Grammar) (int, bool) {
+func (s *scanner) matchDate(p int, pat []string, g *grammar) (int, bool) {
 	t := s.t
 	q := p
 	for k, tok := range pat {
@@ -1127,16 +1034,11 @@ func (s *scanner) matchDate(p int, pat []string, g *Grammar) (int, bool) {
 			}
 			q += 4
 		case "M":
-			ok := false
-			for _, m := range g.Months {
-				if e, okm := matchWordFold(t, q, m); okm && wordEnd(t, e) {
-					q, ok = e, true
-					break
-				}
-			}
+			e, ok := g.month(t, q)
 			if !ok {
 				return 0, false
 			}
+			q = e
 		default:
 			e, ok := matchPhrase(t, q, tok)
 			if !ok {
@@ -1150,30 +1052,20 @@ func (s *scanner) matchDate(p int, pat []string, g *Grammar) (int, bool) {
 
 // skipConnectors skips the connectors and ellipses between two items and
 // returns the position after them and how many it skipped.
-func (s *scanner) skipConnectors(p int, g *Grammar) (int, int) {
+func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 	t := s.t
 	n := 0
 	q := p
 	for {
 		r, _ := skipSpaceNL(t, q, maxBreaks)
-		matched := false
-		for _, w := range g.Ellipses {
-			if strings.HasPrefix(string(t[r:min(r+len(w), len(t))]), w) {
-				q, matched = r+len(w), true
-				break
-			}
+		e, ok := g.ellipses.match(t, r)
+		if !ok {
+			e, ok = g.connectors.match(t, r)
 		}
-		if !matched {
-			for _, w := range g.Connectors {
-				if e, ok := matchPhrase(t, r, w); ok {
-					q, matched = e, true
-					break
-				}
-			}
-		}
-		if !matched {
+		if !ok {
 			break
 		}
+		q = e
 		n++
 	}
 	q, _ = skipSpaceNL(t, q, maxBreaks)
@@ -1332,7 +1224,7 @@ func prevRuneSkipSpace(t []byte, i int) rune {
 // emitItems turns items into citations. ts is where the citation's words
 // start (the trigger or the first 第), so that the first citation's span
 // includes them.
-func (s *scanner) emitItems(items []item, g *Grammar, said Kind, adj, after Organ, ts int, pin string) {
+func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Organ, ts int, pin string) {
 	var sentence []Organ
 	sentenceDone := false
 	lazy := func() []Organ {
@@ -1595,7 +1487,7 @@ func SCYear(n int) int {
 
 // organBefore returns the organ named right before t[ts]
 // ("General Assembly resolution", "the Council's resolution", "大会第").
-func (s *scanner) organBefore(ts int, g *Grammar) Organ {
+func (s *scanner) organBefore(ts int, g *grammar) Organ {
 	t := s.t
 	e := ts
 	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
@@ -1610,7 +1502,7 @@ func (s *scanner) organBefore(ts int, g *Grammar) Organ {
 	}
 	if len(g.Tails) == 0 {
 		// Words are separated by spaces: read the words before the trigger.
-		if _, name, ok := s.phraseBefore(t, e, s.x.organs[g]); ok {
+		if _, name, ok := s.phraseBefore(t, e, g.organs); ok {
 			return s.x.organOf[name]
 		}
 		return ""
@@ -1633,16 +1525,15 @@ func (s *scanner) organBefore(ts int, g *Grammar) Organ {
 
 // organAfter reads an organ named after the items ("of the General
 // Assembly", "del Consejo de Seguridad").
-func (s *scanner) organAfter(p int, g *Grammar) (Organ, int) {
+func (s *scanner) organAfter(p int, g *grammar) (Organ, int) {
 	t := s.t
 	q := s.skipDate(p, g)
 	q, _ = skipSpaceNL(t, q, maxBreaks)
-	for _, j := range g.OrganJoins {
-		je, ok := matchPhrase(t, q, j)
-		if !ok {
+	for _, j := range g.joins.all(t, q) {
+		r, _ := skipSpaceNL(t, j, maxBreaks)
+		if r >= len(t) || !g.organFirst[t[r]] {
 			continue
 		}
-		r, _ := skipSpaceNL(t, je, maxBreaks)
 		for _, o := range g.Organs {
 			if e, ok := matchPhrase(t, r, o.Name); ok {
 				return o.Organ, e
@@ -1654,7 +1545,7 @@ func (s *scanner) organAfter(p int, g *Grammar) (Organ, int) {
 
 // organsInSentence lists the organs named earlier in the sentence that ends
 // at t[ts], nearest first.
-func (s *scanner) organsInSentence(ts int, g *Grammar) []Organ {
+func (s *scanner) organsInSentence(ts int, g *grammar) []Organ {
 	t := s.t
 	lo := ts - 300
 	if lo < 0 {
@@ -1694,7 +1585,7 @@ func (s *scanner) organsInSentence(ts int, g *Grammar) []Organ {
 	win := s.lower(t[wlo:ts])
 	if len(prev) == 0 {
 		named := false
-		for _, cue := range s.x.cues[g] {
+		for _, cue := range g.cues {
 			if strings.Contains(win, cue) {
 				named = true
 				break
@@ -1757,7 +1648,7 @@ func isUpperAbbrev(t []byte, k int) bool {
 }
 
 // pinBefore reads a paragraph pin before a trigger ("paragraph 8 of").
-func (s *scanner) pinBefore(ts int, g *Grammar) string {
+func (s *scanner) pinBefore(ts int, g *grammar) string {
 	if len(g.PinWords) == 0 {
 		return ""
 	}
@@ -1772,11 +1663,11 @@ func (s *scanner) pinBefore(ts int, g *Grammar) string {
 	wb := s.wordsBefore(t, ts)
 	joined := false
 	for k := 0; k < wb.n && !joined; k++ {
-		w := string(wb.word(k))
+		w := wb.word(k)
 		switch {
-		case s.x.pinJoin[g][w]:
+		case g.pinJoin.has(w):
 			joined = true
-		case !s.x.pinSkip[g][w]:
+		case !g.pinSkip.has(w):
 			return ""
 		}
 	}

@@ -90,6 +90,11 @@ func (f *Folded) Reset(src []byte) {
 			continue
 		}
 		repl, drop, ok := foldRune(src, i, r, size, tmp[:0])
+		if ok && drop && brokenTail(out, src[copied:i]) {
+			// Removing a mark after broken UTF-8 could join the broken bytes
+			// with what follows into a new character; keep it.
+			ok = false
+		}
 		if !ok {
 			i += size
 			continue
@@ -119,6 +124,27 @@ func (f *Folded) Reset(src []byte) {
 	f.Text = out
 }
 
+// brokenTail reports whether the folded text so far (out, then pending)
+// ends in a byte of broken UTF-8.
+func brokenTail(out, pending []byte) bool {
+	var tail []byte
+	if len(pending) >= utf8.UTFMax {
+		tail = pending[len(pending)-utf8.UTFMax:]
+	} else {
+		var buf [2 * utf8.UTFMax]byte
+		o := out
+		if len(o) > utf8.UTFMax {
+			o = o[len(o)-utf8.UTFMax:]
+		}
+		tail = append(append(buf[:0], o...), pending...)
+	}
+	if len(tail) == 0 || tail[len(tail)-1] < utf8.RuneSelf {
+		return false
+	}
+	r, n := utf8.DecodeLastRune(tail)
+	return r == utf8.RuneError && n <= 1
+}
+
 // foldRune decides what r (at src[i:i+size]) becomes. It returns ok=false
 // when r stays as it is.
 func foldRune(src []byte, i int, r rune, size int, tmp []byte) (repl []byte, drop, ok bool) {
@@ -127,7 +153,8 @@ func foldRune(src []byte, i int, r rune, size int, tmp []byte) (repl []byte, dro
 		r == 0x061C, r == 0x00AD, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
 		// Byte-order mark, zero-width characters, bidi controls and the soft
 		// hyphen carry no text: PDF extraction and right-to-left text scatter
-		// them inside numbers.
+		// them inside numbers. (After broken UTF-8 the mark stays: see
+		// Reset.)
 		return nil, true, true
 	case r == 0x00A0, r == 0x1680, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F, r == 0x3000:
 		return append(tmp, ' '), false, true

@@ -131,10 +131,12 @@ func matchAny(t []byte, i int, list []string) (int, bool) {
 	return 0, false
 }
 
-// phraseSet is a list of phrases compiled for endsWithPhrase.
+// phraseSet is a list of phrases compiled for endsWithPhrase: the phrases'
+// words, grouped by their last word.
 type phraseSet struct {
-	byLast map[string][][]string // phrase words, keyed by the last word
-	most   int                   // the most words in a phrase
+	last   wordSet
+	byLast map[string][][]string
+	most   int // the most words in a phrase
 }
 
 func newPhraseSet(list []string) phraseSet {
@@ -144,7 +146,11 @@ func newPhraseSet(list []string) phraseSet {
 		if len(w) == 0 {
 			continue
 		}
-		ps.byLast[w[len(w)-1]] = append(ps.byLast[w[len(w)-1]], w)
+		l := w[len(w)-1]
+		if _, ok := ps.byLast[l]; !ok {
+			ps.last.add(l)
+		}
+		ps.byLast[l] = append(ps.byLast[l], w)
 		if len(w) > ps.most {
 			ps.most = len(w)
 		}
@@ -172,10 +178,11 @@ func (s *scanner) phraseBefore(t []byte, ts int, ps *phraseSet) (int, string, bo
 		return 0, "", false
 	}
 	last := wb.word(0)
-	cands, ok := ps.byLast[string(last)]
-	if !ok {
+	if !ps.last.has(last) {
+		// Most words are none of the phrases' last words: no hashing.
 		return 0, "", false
 	}
+	cands := ps.byLast[string(last)]
 	for _, pw := range cands {
 		if len(pw) > wb.n {
 			continue
@@ -219,23 +226,35 @@ func (w *prevWords) word(k int) []byte {
 // most 24 bytes each), nearest first.
 func (s *scanner) wordsBefore(t []byte, ts int) *prevWords {
 	w := &s.pw
-	if w.valid && w.at == ts {
+	// Spaces before ts do not change the words: key the cache after them.
+	key := ts
+	for key > 0 && (t[key-1] == ' ' || t[key-1] == '\t' || t[key-1] == '\n' || t[key-1] == '\r') {
+		key--
+	}
+	if w.valid && w.at == key {
 		return w
 	}
-	w.at, w.valid, w.n, w.blen = ts, true, 0, 0
-	e := ts
+	w.at, w.valid, w.n, w.blen = key, true, 0, 0
+	e := key
 	for w.n < len(w.starts) {
 		q := e
 		for q > 0 && (t[q-1] == ' ' || t[q-1] == '\t' || t[q-1] == '\n' || t[q-1] == '\r') {
 			q--
 		}
-		if q == e && w.n == 0 && q > 0 && q < len(t) && isLetterRune(rune(t[q-1])) && isLetterRune(rune(t[q])) {
+		if w.n == 0 && q > 0 && q < len(t) && q == ts && isLetterRune(rune(t[q-1])) && isLetterRune(rune(t[q])) {
 			return w // inside a word
 		}
 		ws := q
 		for ws > 0 && q-ws < 24 {
+			if c := t[ws-1]; c < utf8.RuneSelf {
+				if !isAlpha(c) && c != '-' {
+					break
+				}
+				ws--
+				continue
+			}
 			r, k := utf8.DecodeLastRune(t[:ws])
-			if !isLetterRune(r) && r != '-' {
+			if !isLetterRune(r) {
 				break
 			}
 			ws -= k

@@ -91,7 +91,7 @@ func ParseSymbol(s string) (Symbol, error) {
 	if !ok || end != len(t) {
 		return Symbol{}, &SymbolError{s, ErrSyntax}
 	}
-	if pressSeries[r.comps[0]] {
+	if pressSeries[r.body()] {
 		return Symbol{}, &SymbolError{s, ErrPressRelease}
 	}
 	return r.symbol(), nil
@@ -106,31 +106,54 @@ func MustParseSymbol(s string) Symbol {
 	return sym
 }
 
-// rawSymbol is a symbol as scanned, before it is turned into a Symbol.
+// rawSymbol is a symbol as scanned, before it is turned into a Symbol. Its
+// components are kept as one string, the path, with their ends: scanning
+// a symbol allocates a single string.
 type rawSymbol struct {
-	comps      []string // canonical case, without spaces
-	parenKey   string   // "(2004)", "(III)", "(Resumption2)" or ""
-	parenShow  string   // "(2004)", "(III)", "(Resumption 2)"
-	part       string   // part letter of an old combined resolution (217 A (III))
+	path       string     // components joined by "/", canonical case, no spaces
+	ends       [10]uint16 // end of each component in path
+	n          int        // number of components
+	parenKey   string     // "(2004)", "(III)", "(Resumption2)" or ""
+	parenShow  string     // "(2004)", "(III)", "(Resumption 2)"
+	part       string     // part letter of an old combined resolution (217 A (III))
 	digits     bool
 	spacedBody bool // "S / PV.7642": a space before the first slash
 }
 
+// comp returns component i.
+func (r *rawSymbol) comp(i int) string {
+	start := 0
+	if i > 0 {
+		start = int(r.ends[i-1]) + 1
+	}
+	return r.path[start:r.ends[i]]
+}
+
+func (r *rawSymbol) body() string { return r.comp(0) }
+
+// with returns the symbol with one more component (a suffix continuation).
+func (r *rawSymbol) with(c string) rawSymbol {
+	out := rawSymbol{path: r.path + "/" + c, ends: r.ends, n: r.n + 1, digits: r.digits}
+	out.ends[r.n] = uint16(len(out.path))
+	return out
+}
+
 func (r *rawSymbol) key() string {
-	return strings.Join(r.comps, "/") + r.parenKey
+	return r.path + r.parenKey
 }
 
 func (r *rawSymbol) symbol() Symbol {
-	k := strings.Join(r.comps, "/")
-	s := Symbol{Key: k + r.parenKey, Display: k, Kind: kindOf(r.comps), Organ: organOf(r.comps)}
+	s := Symbol{Key: r.path, Display: r.path, Kind: r.kind(), Organ: r.organ()}
 	if r.parenShow != "" {
+		s.Key += r.parenKey
 		s.Display += " " + r.parenShow
 	}
 	return s
 }
 
-func kindOf(comps []string) Kind {
-	for _, c := range comps[1:] {
+func (r *rawSymbol) kind() Kind {
+	for i := 1; i < r.n; i++ {
+		c := r.comp(i)
 		switch {
 		case c == "RES" || c == "Res" || strings.HasPrefix(c, "Res."):
 			return KindResolution
@@ -149,22 +172,23 @@ func kindOf(comps []string) Kind {
 	return KindDocument
 }
 
-func organOf(comps []string) Organ {
-	switch comps[0] {
+func (r *rawSymbol) organ() Organ {
+	switch b := r.body(); b {
 	case "A":
-		if len(comps) > 1 && comps[1] == "HRC" {
+		if r.n > 1 && r.comp(1) == "HRC" {
 			return OrganHRC
 		}
 		return OrganGA
 	case "S":
 		return OrganSC
 	case "E":
-		if len(comps) > 1 && comps[1] == "CN.4" {
+		if r.n > 1 && r.comp(1) == "CN.4" {
 			return OrganCHR
 		}
 		return OrganECOSOC
+	default:
+		return Organ(b)
 	}
-	return Organ(comps[0])
 }
 
 type scanMode int
@@ -189,9 +213,10 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 	if j == i || !isAlpha(t[i]) {
 		return r, 0, false
 	}
-	body := strings.ToUpper(string(t[i:j]))
-	r.comps = make([]string, 1, 6)
-	r.comps[0] = body
+	var buf [128]byte
+	path := appendUpper(buf[:0], t[i:j])
+	r.ends[0], r.n = uint16(len(path)), 1
+	body := path[:len(path):len(path)]
 	for k := i; k < j; k++ {
 		if isDigit(t[k]) {
 			r.digits = true
@@ -207,24 +232,28 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 			break
 		}
 		if q > p && n == 0 {
-			if mode == modeText && !knownSeries[body] {
+			if mode == modeText && !knownSeries[string(body)] {
 				break
 			}
 			r.spacedBody = true
 		}
 		q2, nl2 := skipSpaceNL(t, q+1, maxBreaks-newlines-nl)
-		c, ce, digits, okc := scanComponent(t, q2, mode)
-		if !okc {
+		withSlash := append(path, '/')
+		grown, ce, digits, okc := scanComponent(t, q2, mode, withSlash)
+		if !okc || len(grown) > len(buf) || len(grown) == len(withSlash) {
 			break
 		}
 		newlines += nl + nl2
-		r.comps = append(r.comps, c)
+		path = grown
+		r.ends[r.n] = uint16(len(path))
+		r.n++
 		r.digits = r.digits || digits
 		p = ce
 	}
-	if len(r.comps) < 2 || !r.digits {
+	if r.n < 2 || !r.digits {
 		return r, 0, false
 	}
+	r.path = string(path)
 	end = p
 	// Reissue asterisk: A/73/100* is the same document, reissued.
 	if end < len(t) && t[end] == '*' {
@@ -260,7 +289,7 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 
 // scanSymbolPart reads " A " before "(III)" in "A/RES/217 A (III)".
 func scanSymbolPart(t []byte, p int, r *rawSymbol) (int, string, bool) {
-	if len(r.comps) != 3 || r.comps[1] != "RES" {
+	if r.n != 3 || r.comp(1) != "RES" {
 		return 0, "", false
 	}
 	q := skipSpaces(t, p)
@@ -271,13 +300,13 @@ func scanSymbolPart(t []byte, p int, r *rawSymbol) (int, string, bool) {
 }
 
 // scanComponent reads one component after a slash.
-func scanComponent(t []byte, i int, mode scanMode) (c string, end int, digits bool, ok bool) {
+func scanComponent(t []byte, i int, mode scanMode, out []byte) (grown []byte, end int, digits bool, ok bool) {
 	if i >= len(t) {
-		return "", 0, false, false
+		return out, 0, false, false
 	}
 	// Session of a special or emergency special session: S-10, ES-10.
 	if j, ok := scanSpecialSession(t, i); ok {
-		return string(t[i:j]), j, true, true
+		return append(out, t[i:j]...), j, true, true
 	}
 	if isDigit(t[i]) {
 		j := i
@@ -285,18 +314,16 @@ func scanComponent(t []byte, i int, mode scanMode) (c string, end int, digits bo
 			j++
 		}
 		if j < len(t) && isAlpha(t[j]) {
-			return "", 0, false, false
+			return out, 0, false, false
 		}
-		return string(t[i:j]), j, true, true
+		return append(out, t[i:j]...), j, true, true
 	}
 	if !isAlpha(t[i]) {
-		return "", 0, false, false
+		return out, 0, false, false
 	}
 	// A word with dotted sub-parts: L.56, PV.1505, CONF.157, Add.1, SER.B,
-	// C.I. The canonical form is built in a small buffer and becomes one
-	// string.
-	var buf [48]byte
-	out := buf[:0]
+	// C.I, appended in canonical case.
+	start := len(out)
 	j := i
 	first := true
 words:
@@ -306,14 +333,14 @@ words:
 			k++
 		}
 		if k == j || (k < len(t) && isDigit(t[k])) {
-			return "", 0, false, false
+			return out[:start], 0, false, false
 		}
 		w := t[j:k]
 		switch {
 		case first:
 			cw, ok := canonicalWordBytes(w, mode, k < len(t) && t[k] == '.')
 			if !ok {
-				return "", 0, false, false
+				return out[:start], 0, false, false
 			}
 			if cw != "" {
 				out = append(out, cw...)
@@ -323,7 +350,7 @@ words:
 		case mode == modeStrict:
 			out = appendUpper(out, w)
 		case !isAllUpperBytes(w):
-			return "", 0, false, false
+			return out[:start], 0, false, false
 		default:
 			out = append(out, w...)
 		}
@@ -337,7 +364,7 @@ words:
 				// "L.\n56" where a PDF line was wrapped inside the symbol, and
 				// "Corr. 1" as some typesetting and OCR write suffixes.
 				q2, nl := skipSpaceNL(t, q, maxBreaks)
-				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[string(out)]) {
+				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[string(out[start:])]) {
 					q = q2
 				}
 			}
@@ -352,7 +379,7 @@ words:
 					k++
 				}
 				if k < len(t) && isAlnum(t[k]) {
-					return "", 0, false, false
+					return out[:start], 0, false, false
 				}
 				out = append(out, '.')
 				out = append(out, t[q:k]...)
@@ -368,7 +395,7 @@ words:
 		}
 		break
 	}
-	return string(out), j, digits, true
+	return out, j, digits, true
 }
 
 // canonicalWordBytes is canonicalWord for bytes; it returns "" when the
@@ -459,18 +486,18 @@ func scanParen(t []byte, p int, r *rawSymbol) (int, bool) {
 		return 0, false
 	}
 	q = skipSpaces(t, q+1)
-	isRes := len(r.comps) >= 3 && (r.comps[len(r.comps)-2] == "RES")
-	last := r.comps[len(r.comps)-1]
+	isRes := r.n >= 3 && r.comp(r.n-2) == "RES"
+	last := r.comp(r.n - 1)
 	var key, show string
 	switch {
-	case isRes && r.comps[0] == "S" && q+4 <= len(t) && allDigits(t[q:q+4]) && !(q+4 < len(t) && isDigit(t[q+4])):
+	case isRes && r.body() == "S" && q+4 <= len(t) && allDigits(t[q:q+4]) && !(q+4 < len(t) && isDigit(t[q+4])):
 		y := string(t[q : q+4])
 		if y < "1945" || y > "2100" {
 			return 0, false
 		}
 		key, show = "("+y+")", "("+y+")"
 		q += 4
-	case isRes && (r.comps[0] == "A" || r.comps[0] == "E") && allDigits([]byte(last)):
+	case isRes && (r.body() == "A" || r.body() == "E") && allDigitsString(last):
 		e, ok := scanSessionNumeral(t, q)
 		if !ok {
 			return 0, false
@@ -565,7 +592,7 @@ func romanOrNumberAt(t []byte, i int) (string, int) {
 // not document symbols: unknown one-slash series (ABC/12) and words that only
 // look like series.
 func plausibleInText(r *rawSymbol) bool {
-	body := r.comps[0]
+	body := r.body()
 	if knownSeries[body] {
 		return true
 	}
@@ -575,11 +602,11 @@ func plausibleInText(r *rawSymbol) bool {
 	}
 	// An unknown series needs a longer symbol with an upper-case component
 	// word, the way UN series are built (XYZ/C/12, ABC/CONF.1/2).
-	if len(r.comps) < 3 {
+	if r.n < 3 {
 		return false
 	}
-	for _, c := range r.comps[1:] {
-		if c != "" && isUpper(c[0]) {
+	for i := 1; i < r.n; i++ {
+		if c := r.comp(i); c != "" && isUpper(c[0]) {
 			return true
 		}
 	}
@@ -652,6 +679,15 @@ func isAllUpper(w string) bool {
 		}
 	}
 	return true
+}
+
+func allDigitsString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return len(s) > 0
 }
 
 func allDigits(b []byte) bool {
