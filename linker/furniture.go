@@ -42,6 +42,11 @@ func (f *furniture) drop(c *normalize.Citation) bool {
 		f.dropped++
 		return true
 	}
+	// Most citations share their line with other words: a quick look at
+	// the bytes before and after them says so.
+	if c.Start >= f.masthead && !aloneBefore(t, c.Start) {
+		return false
+	}
 	ls, le, ok := lineAround(t, c.Start, c.End)
 	if !ok {
 		return false
@@ -93,6 +98,23 @@ func mastheadLine(line, cite []byte) bool {
 	before := bytes.TrimSpace(line[:k])
 	after := bytes.TrimSpace(line[k+len(cite):])
 	return (len(before) == 0 || mastheadBefore.Match(before)) && (len(after) == 0 || headingAfter.Match(after) || isPageLine(after))
+}
+
+// aloneBefore reports whether only spaces stand between the start of the
+// line and offset s.
+// Page numbers may stand there too ("24-16433 2/56 A/79/PV.5").
+func aloneBefore(t []byte, s int) bool {
+	for i := s - 1; i >= 0 && i >= s-64; i-- {
+		c := t[i]
+		switch {
+		case c == '\n':
+			return true
+		case c == ' ' || c == '\t' || c == '\r' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '*' || c == '(' || c == ')' || c == '.' || c >= 'A' && c <= 'Z':
+		default:
+			return false
+		}
+	}
+	return s < 64
 }
 
 // lineAround returns the line that holds [s, e), if it is short.

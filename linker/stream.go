@@ -193,7 +193,7 @@ type window struct {
 	cut   int
 	eof   bool
 	err   error // a read error, reported in order
-	cites []normalize.Citation
+	cites []Citation // offsets local to buf; Text and URL filled by the worker
 	bad   int // offset of invalid UTF-8 in buf[from:cut], or -1
 	furn  int
 	done  chan struct{}
@@ -351,7 +351,7 @@ func (s *streamer) extract(w *window, frontEnd int) {
 	fu := newFurniture(w.buf, s.self, frontEnd)
 	if w.cites == nil {
 		// About two citations per kilobyte of UN text.
-		w.cites = make([]normalize.Citation, 0, len(w.buf)>>9)
+		w.cites = make([]Citation, 0, len(w.buf)>>9)
 	}
 	s.x.Scan(w.buf, normalize.Options{DefaultOrgan: s.organ}, func(c normalize.Citation) {
 		if fu.drop(&c) {
@@ -360,7 +360,11 @@ func (s *streamer) extract(w *window, frontEnd int) {
 			}
 			return
 		}
-		w.cites = append(w.cites, c)
+		dc := Citation{Citation: c, Text: string(w.buf[c.Start:c.End]), Link: -1, DocLang: s.lang}
+		if c.Resolvable() {
+			dc.URL = SymbolURL(s.lang, c.Key)
+		}
+		w.cites = append(w.cites, dc)
 	})
 }
 
@@ -405,26 +409,24 @@ func (s *streamer) emitWindow(w *window) error {
 	}
 	s.info.Furniture += w.furn
 	lastEnd := -1
-	for _, c := range w.cites {
-		abs := w.base + int64(c.Start)
+	for i := range w.cites {
+		c := &w.cites[i]
+		start, end := c.Start, c.End
+		abs := w.base + int64(start)
 		if abs < s.watermark {
 			continue
 		}
-		if c.Start >= w.cut && !w.eof && (lastEnd < 0 || c.Start-lastEnd > 64) {
+		if start >= w.cut && !w.eof && (lastEnd < 0 || start-lastEnd > 64) {
 			break
 		}
-		line, col := s.position(w.buf, w.base, abs)
-		dc := Citation{Citation: c, Line: line, Col: col, Text: string(w.buf[c.Start:c.End]), Link: -1, DocLang: s.lang}
-		dc.Start, dc.End = int(abs), int(w.base+int64(c.End))
-		if c.Resolvable() {
-			dc.URL = SymbolURL(s.lang, c.Key)
-		}
-		if err := s.emit(dc); err != nil {
+		c.Line, c.Col = s.position(w.buf, w.base, abs)
+		c.Start, c.End = int(abs), int(w.base+int64(end))
+		if err := s.emit(*c); err != nil {
 			return err
 		}
 		s.info.Citations++
-		s.watermark = w.base + int64(c.End)
-		lastEnd = c.End
+		s.watermark = w.base + int64(end)
+		lastEnd = end
 	}
 	if m := w.base + int64(w.cut); m > s.watermark {
 		s.watermark = m

@@ -81,7 +81,9 @@ type Extractor struct {
 	stems     []trigger     // triggers that accept any ending
 	numero    map[string]bool
 	numeroMax int
-	zh        *grammar // the grammar with tails, if any
+	zh        *grammar  // the grammar with tails, if any
+	lastByte  [256]bool // last bytes of trigger and number words, in either case
+	stemmed   bool      // some trigger accepts any ending
 	organOf   map[string]Organ
 	pool      sync.Pool
 }
@@ -122,9 +124,26 @@ func (x *Extractor) add(g *grammar) {
 		w = strings.TrimSuffix(w, ".")
 		x.numero[w] = true
 		x.numeroMax = max(x.numeroMax, len(w))
+		x.addLast(w)
+	}
+	for _, tr := range g.Triggers {
+		if tr.Stem {
+			x.stemmed = true
+		}
+		x.addLast(tr.Word)
 	}
 	if len(g.Tails) > 0 {
 		x.zh = g
+	}
+}
+
+// addLast records the last byte of w, in lower and upper case.
+func (x *Extractor) addLast(w string) {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	for _, v := range []rune{toLowerRune(r), toUpperRune(r)} {
+		var b [utf8.UTFMax]byte
+		n := utf8.EncodeRune(b[:], v)
+		x.lastByte[b[n-1]] = true
 	}
 }
 
@@ -377,6 +396,11 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	}
 	if nl > maxBreaks || (e == st && (st == 0 || t[st-1] < utf8.RuneSelf)) {
 		// A number glued to a word is a footnote mark ("resolutions14").
+		return 0, false
+	}
+	// Triggers and number words end in few letters: reject the rest of the
+	// words before numbers without reading them.
+	if e > 0 && !s.x.stemmed && !s.x.lastByte[t[e-1]] && !(t[e-1] == '.' && e > 1 && s.x.lastByte[t[e-2]]) {
 		return 0, false
 	}
 	ws, we, w := s.wordBefore(e)
