@@ -192,9 +192,9 @@ type window struct {
 	from  int   // bytes before from were checked by the previous window
 	cut   int
 	eof   bool
-	err   error // a read error, reported in order
+	err   error      // a read error, reported in order
 	cites []Citation // offsets local to buf; Text and URL filled by the worker
-	bad   int // offset of invalid UTF-8 in buf[from:cut], or -1
+	bad   int        // offset of invalid UTF-8 in buf[from:cut], or -1
 	furn  int
 	done  chan struct{}
 }
