@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
+	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/linker"
 )
 
@@ -38,7 +40,14 @@ Rules (severity):
   year-mismatch         (warning) a Security Council resolution cited with
                                   a year other than its own
 
-Check works offline.
+Check works offline. With --resolve it also follows every UN link (and the
+address suggested for each citation without one) politely, and reports:
+  broken-link           (error)   the link is dead (404, 410)
+  soft-404              (error)   the server answers a "not found" page with 200
+  blocked-link          (warning) the server refuses automated access
+  unresolved-link       (info)    rate-limited, timed out or unreachable: not
+                                  judged
+A progress bar is shown on standard error when it is a terminal.
 
 Exit status: 0 when no finding is an error, 1 when some are, 2 when a file
 could not be read or the flags are wrong.`
@@ -48,8 +57,11 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	format := fs.String("format", "text", "output: text (one line per finding) or json")
 	minSev := fs.String("severity", "info", "report findings of at least this severity: info, warning or error")
 	quiet := fs.Bool("quiet", false, "do not print the summary line of each file on standard error")
+	resolve := fs.Bool("resolve", false, "also resolve the links over the network (see the fetch flags)")
 	var in inputFlags
 	in.register(fs)
+	var ff fetchFlags
+	ff.register(fs, true)
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -68,6 +80,15 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	if len(files) == 0 {
 		return usagef("no input files (give - to read standard input)")
 	}
+	var client *fetch.Client
+	if *resolve {
+		c, err := ff.client(s.Err)
+		if err != nil {
+			return err
+		}
+		defer c.Close()
+		client = c
+	}
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
 	var reports []checkReport
@@ -85,6 +106,14 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		}
 		doc.Path = shown
 		all := linker.Crossref(doc)
+		var results map[string]fetch.Result
+		if client != nil {
+			prog := newProgress(s.Err, countToResolve(doc), "resolving links of "+shown)
+			all, results, err = resolveDocument(ctx, client, doc, all, prog)
+			if err != nil {
+				return err
+			}
+		}
 		var fs []linker.Finding
 		var n [3]int
 		for _, f := range all {
@@ -109,7 +138,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			if fs == nil {
 				fs = []linker.Finding{}
 			}
-			reports = append(reports, checkReport{Document: doc, Findings: fs,
+			reports = append(reports, checkReport{Document: doc, Findings: fs, Resolutions: sortedResults(results),
 				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2]}})
 		}
 		if !*quiet {
@@ -145,7 +174,34 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 type checkReport struct {
 	*linker.Document
 	Findings []linker.Finding `json:"findings"`
-	Summary  summary          `json:"summary"`
+	// Resolutions are the results of --resolve, one per URL.
+	Resolutions []fetch.Result `json:"resolutions,omitempty"`
+	Summary     summary        `json:"summary"`
+}
+
+func sortedResults(m map[string]fetch.Result) []fetch.Result {
+	var out []fetch.Result
+	for _, r := range m {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
+}
+
+// countToResolve counts the distinct URLs resolveDocument will ask for.
+func countToResolve(doc *linker.Document) int {
+	seen := map[string]bool{}
+	for _, l := range doc.Links {
+		if l.UN() {
+			seen[l.URL] = true
+		}
+	}
+	for _, c := range doc.Citations {
+		if c.Link < 0 && c.URL != "" {
+			seen[c.URL] = true
+		}
+	}
+	return len(seen)
 }
 
 type summary struct {

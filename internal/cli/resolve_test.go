@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xref-un/xref/fetch"
+	"github.com/xref-un/xref/internal/testenv"
+	"github.com/xref-un/xref/unsim"
+)
+
+// fastFetch are flags that keep tests quick: the simulator needs no
+// politeness pauses.
+var fastFetch = []string{"--rate", "1000", "--concurrency", "8", "--recheck", "1", "--recheck-pause", "10ms"}
+
+func startSim(t *testing.T, name string) *unsim.Server {
+	t.Helper()
+	sc, err := unsim.LoadFile(filepath.Join("..", "..", "unsim", "testdata", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := unsim.Start("", sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv
+}
+
+// TestSeedResolve is the acceptance test of the resolution issue: against
+// the simulator, check --resolve on the real seed resolves every link,
+// marks 73/546 broken, confirms the others, and asks nothing but the base
+// URL for the UN hosts.
+func TestSeedResolve(t *testing.T) {
+	srv := startSim(t, "seed")
+	t.Setenv(fetch.EnvBaseURL, "") // only the flag counts
+	seed := filepath.Join(testenv.Shared(t), testenv.Seed)
+	args := append([]string{"check", "--resolve", "--base-url", srv.URL, "--format", "json", "--quiet"}, fastFetch...)
+	code, out, errs := run(t, "", append(args, seed)...)
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	var rep struct {
+		Files []struct {
+			Findings []struct {
+				Rule, URL string
+			} `json:"findings"`
+			Resolutions []fetch.Result `json:"resolutions"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	res := rep.Files[0].Resolutions
+	if len(res) != 11 { // 13 links; CD/2141 and A/RES/72/251 twice
+		t.Errorf("%d distinct URLs resolved; want 11", len(res))
+	}
+	for _, r := range res {
+		want := fetch.StatusOK
+		if r.URL == "https://undocs.org/ch/73/546" {
+			want = fetch.StatusSoft404
+		}
+		if r.Status != want {
+			t.Errorf("%s: %s (%s); want %s", r.URL, r.Status, r.Error, want)
+		}
+	}
+	broken := 0
+	for _, f := range rep.Files[0].Findings {
+		if f.Rule == ruleSoft404 || f.Rule == ruleBrokenLink {
+			broken++
+			if f.URL != "https://undocs.org/ch/73/546" {
+				t.Errorf("%s reported %s", f.URL, f.Rule)
+			}
+		}
+	}
+	if broken != 1 {
+		t.Errorf("%d broken links reported; want 1", broken)
+	}
+	// The simulator saw only UN hosts, through the base URL.
+	st := srv.Stats()
+	if st.Total == 0 {
+		t.Fatal("no request reached the simulator")
+	}
+	for host := range st.ByHost {
+		if !strings.HasSuffix(host, "un.org") && host != "undocs.org" {
+			t.Errorf("request for host %q", host)
+		}
+	}
+	for _, l := range srv.Log() {
+		if !strings.HasPrefix(l.UserAgent, "xref/") {
+			t.Errorf("request without xref's user agent: %+v", l)
+		}
+	}
+}
+
+func TestResolveCommand(t *testing.T) {
+	srv := startSim(t, "seed")
+	args := append([]string{"resolve", "--base-url", srv.URL, "--lang", "zh"}, fastFetch...)
+	code, out, errs := run(t, "", append(args, "A/RES/73/266", "https://undocs.org/ch/73/546")...)
+	if code != ExitFindings {
+		t.Errorf("exit %d; want 1 (one does not resolve)\n%s", code, errs)
+	}
+	if !strings.Contains(out, "A/RES/73/266 (zh)\tok\tpdf") || !strings.Contains(out, "https://undocs.org/ch/73/546\tsoft-404") {
+		t.Errorf("output:\n%s", out)
+	}
+	code, out, _ = run(t, "", append(append([]string{"resolve", "--base-url", srv.URL, "--format", "json"}, fastFetch...), "CD/2141")...)
+	var rs []fetch.Result
+	if err := json.Unmarshal([]byte(out), &rs); err != nil || code != 0 || len(rs) != 1 || rs[0].Status != fetch.StatusOK || rs[0].Format != fetch.FormatPDF {
+		t.Errorf("json: exit %d, %v, %s", code, err, out)
+	}
+	code, _, errs = run(t, "", "resolve", "not a symbol")
+	if code != ExitUsage || !strings.Contains(errs, "neither a URL nor a document symbol") {
+		t.Errorf("bad argument: exit %d, %s", code, errs)
+	}
+	// Without a base URL, a link into the local network is refused, not
+	// dialed.
+	code, out, _ = run(t, "", "resolve", "--allow-host", "*", "http://127.0.0.1:9/A/RES/73/266")
+	if code != ExitFindings || !strings.Contains(out, "invalid") {
+		t.Errorf("loopback link: exit %d, %s", code, out)
+	}
+}
