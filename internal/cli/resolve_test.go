@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bufio"
+	"context"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -119,5 +122,37 @@ func TestResolveCommand(t *testing.T) {
 	code, out, _ = run(t, "", "resolve", "--allow-host", "*", "http://127.0.0.1:9/A/RES/73/266")
 	if code != ExitFindings || !strings.Contains(out, "invalid") {
 		t.Errorf("loopback link: exit %d, %s", code, out)
+	}
+}
+
+// TestSimCommand runs `xref sim` until interrupted, and resolves through it.
+func TestSimCommand(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	done := make(chan int)
+	go func() {
+		done <- Main(ctx, []string{"sim", "--addr", "127.0.0.1:0", "--scenario", "seed"}, strings.NewReader(""), io.Discard, w)
+		w.Close()
+	}()
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, r)
+	i := strings.Index(line, "http://127.0.0.1:")
+	if i < 0 {
+		t.Fatalf("sim said %q", line)
+	}
+	base := strings.Fields(line[i:])[0]
+	code, out, _ := run(t, "", append(append([]string{"resolve", "--base-url", base}, fastFetch...), "A/RES/73/266")...)
+	if code != 0 || !strings.Contains(out, "\tok\t") {
+		t.Errorf("resolve through xref sim: exit %d, %s", code, out)
+	}
+	cancel()
+	if code := <-done; code != ExitOK && code != ExitUsage {
+		t.Errorf("sim exit %d", code)
+	}
+	if code, _, errs := run(t, "", "sim", "--addr", "0.0.0.0:0"); code != ExitUsage || !strings.Contains(errs, "loopback") {
+		t.Errorf("sim on a public address: exit %d, %s", code, errs)
 	}
 }
