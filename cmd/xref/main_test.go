@@ -27,6 +27,8 @@ func TestScripts(t *testing.T) {
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(e *testscript.Env) error {
 			e.Setenv("SAMPLES", samples)
+			// Never the user's own store.
+			e.Setenv("XREF_CACHE", filepath.Join(e.WorkDir, "graph"))
 			return nil
 		},
 	})

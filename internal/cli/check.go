@@ -8,7 +8,9 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/xref-un/xref/cache"
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/linker"
 )
@@ -40,6 +42,10 @@ Rules (severity):
   year-mismatch         (warning) a Security Council resolution cited with
                                   a year other than its own
 
+Every check is recorded in the citation graph (see xref graph): which
+document cites which, where, through which link, and what each link resolved
+to. --no-cache skips it; --cache or XREF_CACHE choose the store.
+
 Check works offline. With --resolve it also follows every UN link (and the
 address suggested for each citation without one) politely, and reports:
   broken-link           (error)   the link is dead (404, 410)
@@ -62,6 +68,8 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	in.register(fs)
 	var ff fetchFlags
 	ff.register(fs, true)
+	var sf storeFlags
+	sf.register(fs, true)
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -89,6 +97,18 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		defer c.Close()
 		client = c
 	}
+	store, err := sf.openWrite(ctx)
+	if err != nil {
+		// The findings matter more than the graph: say why it is not
+		// updated and go on.
+		fmt.Fprintf(s.Err, "xref: the citation graph is not updated: %v\n", err)
+		store = nil
+	}
+	if store != nil {
+		defer store.Close()
+	}
+	runID := newRunID("check")
+	run := cache.Run{ID: runID, Kind: "check", Start: time.Now(), Counters: map[string]int64{}}
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
 	var reports []checkReport
@@ -113,6 +133,15 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			if err != nil {
 				return err
 			}
+		}
+		if store != nil {
+			if err := recordCheck(ctx, store, doc, absPath(name), runID, results); err != nil {
+				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
+			}
+			run.Counters["files"]++
+			run.Counters["citations"] += int64(len(doc.Citations))
+			run.Counters["links"] += int64(len(doc.Links))
+			run.Counters["resolved"] += int64(len(results))
 		}
 		var fs []linker.Finding
 		var n [3]int
@@ -149,6 +178,12 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			}
 			fmt.Fprintf(s.Err, "%s: %s, %s: %d citations, %d links; %s, %s, %s\n", shown, self, doc.Lang,
 				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"))
+		}
+	}
+	if store != nil {
+		run.End = time.Now()
+		if _, err := store.PutRun(ctx, run); err != nil {
+			fmt.Fprintf(s.Err, "xref: the run is not recorded: %v\n", err)
 		}
 	}
 	if *format == "json" {
@@ -225,6 +260,14 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// recordCheck stores a checked transcript, and what its links resolved to.
+func recordCheck(ctx context.Context, st *cache.Store, doc *linker.Document, path, runID string, results map[string]fetch.Result) error {
+	if _, err := st.Ingest(ctx, transcriptOf(doc, path, runID)); err != nil {
+		return err
+	}
+	return observe(ctx, st, runID, results)
 }
 
 // readDocument reads and parses a whole transcript.

@@ -58,6 +58,7 @@ func commands() []command {
 	return []command{
 		{"check", "report missing, malformed, mismatched and wrong-language links of citations", runCheck},
 		{"extract", "list every citation with its canonical symbol and offsets", runExtract},
+		{"graph", "query the citation graph: cited-by, cites, stats, export", runGraph},
 		{"resolve", "check whether documents or links really resolve (network)", runResolve},
 		{"sim", "run the UN documents simulator on a loopback address", runSim},
 		{"version", "print the version", func(_ context.Context, _ []string, io IO) error {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xref-un/xref/cache"
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/internal/testenv"
 	"github.com/xref-un/xref/unsim"
@@ -39,6 +40,8 @@ func startSim(t *testing.T, name string) *unsim.Server {
 func TestSeedResolve(t *testing.T) {
 	srv := startSim(t, "seed")
 	t.Setenv(fetch.EnvBaseURL, "") // only the flag counts
+	graph := t.TempDir()
+	t.Setenv(EnvCache, graph)
 	seed := filepath.Join(testenv.Shared(t), testenv.Seed)
 	args := append([]string{"check", "--resolve", "--base-url", srv.URL, "--format", "json", "--quiet"}, fastFetch...)
 	code, out, errs := run(t, "", append(args, seed)...)
@@ -95,6 +98,20 @@ func TestSeedResolve(t *testing.T) {
 		if !strings.HasPrefix(l.UserAgent, "xref/") {
 			t.Errorf("request without xref's user agent: %+v", l)
 		}
+	}
+	// The graph keeps what each link resolved to.
+	store, err := cache.Open(context.Background(), graph, cache.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	l, err := store.Link(context.Background(), "https://undocs.org/ch/73/546")
+	if err != nil || l.Latest == nil || l.Latest.Status != "soft-404" || len(l.Uses) != 1 || l.Uses[0].Line != 655 {
+		t.Errorf("stored link: %+v, %v", l, err)
+	}
+	l, err = store.Link(context.Background(), "https://undocs.org/ch/CD/2141")
+	if err != nil || l.Latest == nil || l.Latest.Status != "ok" || len(l.Uses) != 2 {
+		t.Errorf("stored link: %+v, %v", l, err)
 	}
 }
 
