@@ -152,12 +152,34 @@ var errFindings = errors.New("findings of severity error")
 // errors were already printed.
 var errInput = errors.New("some inputs could not be read")
 
+// exitError carries a command's own exit code (xref rot has its own
+// scheme); Err, if not nil, is printed.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
 // exitCode maps an error to an exit code and prints it if it needs to.
 func exitCode(err error, w io.Writer) int {
 	var ue *usageError
+	var ee *exitError
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &ee):
+		if ee.err != nil {
+			fmt.Fprintf(w, "xref: %v\n", ee.err)
+		}
+		return ee.code
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
 	case errors.Is(err, errInput):
