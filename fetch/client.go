@@ -120,6 +120,16 @@ func (c *Client) HostStats() map[string]HostStats {
 	return m
 }
 
+// PauseHost closes a host until t, as a Retry-After from it would: requests
+// for it wait until then, or, when t is further away than
+// Options.MaxRetryAfter, end at once as rate-limited with RetryAt t and
+// without contacting it. It never shortens a pause. It carries a host's
+// "not before" time from an earlier run (persisted by the caller) into this
+// Client.
+func (c *Client) PauseHost(host string, t time.Time) {
+	c.host(host).pauseRetryAfter(t)
+}
+
 // host returns the politeness state of a host name, creating it.
 func (c *Client) host(name string) *hostState {
 	name = normHost(name)
@@ -180,6 +190,14 @@ type job struct {
 	t0        time.Time
 	waitFrom  time.Time // when the job last went to sleep
 	done      bool
+	cond      *conditional // nil unless the request is conditional
+}
+
+// conditional is the validators of a conditional request and the URL they
+// belong to.
+type conditional struct {
+	url                     string // cleaned
+	ifNoneMatch, ifModSince string
 }
 
 func (j *job) finish(s Status, err error) {
@@ -251,6 +269,18 @@ func (c *Client) newJob(req Request) *job {
 	}
 	u = cleanURL(u)
 	j.cur = u
+	if req.IfNoneMatch != "" || req.IfModifiedSince != "" {
+		cu := u
+		if req.ConditionalURL != "" {
+			p, err := url.Parse(strings.TrimSpace(req.ConditionalURL))
+			if err != nil {
+				j.finish(StatusInvalid, fmt.Errorf("%w: conditional URL: %w", ErrBadRequest, err))
+				return j
+			}
+			cu = cleanURL(p)
+		}
+		j.cond = &conditional{url: cu.String(), ifNoneMatch: strings.TrimSpace(req.IfNoneMatch), ifModSince: strings.TrimSpace(req.IfModifiedSince)}
+	}
 	j.visited[u.String()] = true
 	j.useRange = wantRange(u)
 	switch req.Expect {

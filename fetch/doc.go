@@ -31,6 +31,16 @@ blocked, not broken. Result is plain JSON with stable lower-case names
 the link-rot report and the cache; Status.Transient tells which statuses
 must not be cached as verdicts.
 
+# Conditional requests
+
+A Request can carry the ETag and Last-Modified of an earlier ok Result
+(IfNoneMatch, IfModifiedSince) and the URL they came from (ConditionalURL,
+the earlier FinalURL). The chain is followed as usual, and only the request
+for that URL is made conditional; a 304 answer ends the resolution as ok
+with Result.NotModified, so an unchanged document costs its redirects and
+no body. A different final URL, a new ETag or a new body come back as a
+normal Result, for the caller to compare.
+
 # Politeness
 
 Each host has a token bucket (golang.org/x/time/rate) and a concurrency cap;
@@ -47,7 +57,9 @@ default a 429 (or a 503 with Retry-After) pauses the whole host, since 429
 is about the client (RFC 6585), unless HostLimit.PerURLRetryAfter. A wait
 longer than MaxRetryAfter (2 minutes) is not waited for: the result is
 rate-limited with RetryAt, and the host stays closed for that long, so the
-other links of the host end the same way without asking again.
+other links of the host end the same way without asking again. A caller
+that persists such a time across runs hands it back with Client.PauseHost,
+so that a host still closed is not contacted before its time.
 
 A soft-404 is re-checked before it is believed: SoftNotFoundRetries times
 (2), after SoftNotFoundPause·4ⁿ (30 s, then 120 s), the pauses one project

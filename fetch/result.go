@@ -54,6 +54,19 @@ type Request struct {
 	Endpoint Endpoint `json:"endpoint,omitempty"`
 	// Expect says what the chain should end at; default ExpectAuto.
 	Expect Expect `json:"expect,omitempty"`
+
+	// IfNoneMatch and IfModifiedSince make the request conditional: they
+	// are the ETag and Last-Modified of an earlier Result whose FinalURL
+	// was ConditionalURL (empty: the first URL). They are sent only with
+	// the request for that URL, never with the hops before it (a page on
+	// the way could answer 304 for itself), and a 304 answer to it ends
+	// the resolution as ok with NotModified set: the document there is
+	// still the one the validators describe, and its body did not travel.
+	// Give them only from an ok result: a 304 says "unchanged", not
+	// "a document". A 304 to a request without them stays a server error.
+	IfNoneMatch     string `json:"if_none_match,omitempty"`
+	IfModifiedSince string `json:"if_modified_since,omitempty"`
+	ConditionalURL  string `json:"conditional_url,omitempty"`
 }
 
 // Hop is one step of a chain: URL answered Code and led, by Kind, to To.
@@ -116,6 +129,12 @@ type Result struct {
 	SHA256       string `json:"sha256,omitempty"`
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
+	// NotModified says that the final URL answered 304 to a conditional
+	// request (Request.IfNoneMatch, IfModifiedSince): the status is ok, no
+	// body was read, so Format, SHA256 and ContentLength are not known
+	// (ContentLength -1); ETag and LastModified are the server's, or the
+	// request's when the 304 did not repeat them.
+	NotModified bool `json:"not_modified,omitempty"`
 
 	// RetryAt, for rate-limited results, is when the server said to come
 	// back (may be persisted as the host's "not before").

@@ -27,6 +27,7 @@ type response struct {
 	cookies       []*http.Cookie
 	body          []byte // decoded, at most MaxHTMLBytes
 	ranged        bool   // a Range header was sent
+	conditional   bool   // validators were sent (If-None-Match, If-Modified-Since)
 	contentLength int64  // declared full length, -1 if unknown
 	wait          time.Duration
 	fetch         time.Duration
@@ -127,13 +128,21 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 		}
 		cookie = strings.Join(parts, "; ")
 	}
+	// Validators go only with the request for the URL they belong to.
+	var cond *conditional
+	if j.cond != nil && j.cond.url == u.String() {
+		cond = j.cond
+	}
 	// One key per exchange that would be identical on the wire: the same
 	// URL is never requested twice at once (across jobs and hops).
 	key := u.String() + "\x00" + strconv.FormatBool(j.useRange) + "\x00" + cookie
+	if cond != nil {
+		key += "\x00" + cond.ifNoneMatch + "\x00" + cond.ifModSince
+	}
 	for {
 		sent := false // set only when this call is the one making the request
 		v, err, _ := c.sf.Do(key, func() (any, error) {
-			return c.roundTrip(ctx, hs, u, target, j.useRange, cookie, &sent)
+			return c.roundTrip(ctx, hs, u, target, j.useRange, cookie, cond, &sent)
 		})
 		if sent {
 			j.res.Requests++
@@ -153,7 +162,7 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 }
 
 // roundTrip is one HTTP exchange within the host's budget.
-func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.URL, useRange bool, cookie string, sent *bool) (*response, error) {
+func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.URL, useRange bool, cookie string, cond *conditional, sent *bool) (*response, error) {
 	wait, err := hs.acquire(ctx)
 	if err != nil {
 		return nil, &leaderGoneError{err}
@@ -181,7 +190,15 @@ func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.UR
 	if cookie != "" {
 		req.Header.Set("Cookie", cookie)
 	}
-	c.log.DebugContext(ctx, "fetch: request", "url", u, "range", useRange)
+	if cond != nil {
+		if cond.ifNoneMatch != "" {
+			req.Header.Set("If-None-Match", cond.ifNoneMatch)
+		}
+		if cond.ifModSince != "" {
+			req.Header.Set("If-Modified-Since", cond.ifModSince)
+		}
+	}
+	c.log.DebugContext(ctx, "fetch: request", "url", u, "range", useRange, "conditional", cond != nil)
 	t0 := time.Now()
 	*sent = true
 	resp, err := c.hc.Do(req)
@@ -197,6 +214,7 @@ func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.UR
 		header:        resp.Header,
 		cookies:       resp.Cookies(),
 		ranged:        useRange,
+		conditional:   cond != nil,
 		contentLength: declaredLength(resp),
 		wait:          wait,
 	}
@@ -371,6 +389,21 @@ func (c *Client) onResponse(j *job, hs *hostState, r *response) (at time.Time, d
 		at, done = c.retryLater(j, hs, StatusServerError, errf(ErrServer, "%d from %s", code, j.cur), ra, hasRA, hasRA)
 		return at, done, false
 
+	case code == http.StatusNotModified && r.conditional:
+		// The document at the validators' URL is unchanged.
+		hs.noteDocument()
+		j.res.ETag = r.header.Get("ETag")
+		if j.res.ETag == "" {
+			j.res.ETag = j.cond.ifNoneMatch
+		}
+		j.res.LastModified = r.header.Get("Last-Modified")
+		if j.res.LastModified == "" {
+			j.res.LastModified = j.cond.ifModSince
+		}
+		j.res.NotModified = true
+		j.res.Status, j.res.Error, j.res.err = StatusOK, "", nil
+		return at, true, false
+
 	case code == 416 && r.ranged:
 		// The range is not satisfiable: ask again for the whole thing.
 		j.useRange = false
@@ -428,6 +461,7 @@ func (j *job) clearContent() {
 	r := &j.res
 	r.ContentType, r.Format, r.ContentLength, r.BytesRead = "", "", -1, 0
 	r.SHA256, r.ETag, r.LastModified = "", "", ""
+	r.NotModified = false
 }
 
 // setContent records the final answer's body facts.
