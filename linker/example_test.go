@@ -1,6 +1,7 @@
 package linker_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/xref-un/xref/linker"
@@ -43,4 +44,30 @@ func ExampleParseLink() {
 	fmt.Println(l.Form, l.Symbol, l.Lang)
 	// Output:
 	// ods-api S/RES/1540(2004) zh
+}
+
+func ExampleExpand() {
+	for _, text := range []string{
+		"大会通过了第 73/27 号和第 73/266 号决议。",
+		"The Council recalled resolution 1540 (2004) and decision 70/551.",
+		"Recordando la resolución 73/266 de la Asamblea General.",
+	} {
+		doc, _ := linker.Parse([]byte(text), linker.Options{})
+		x, _ := linker.Expand(context.Background(), doc, linker.ExpandOptions{Format: linker.ExpandMarkdown})
+		fmt.Println(string(x.Output))
+	}
+	// Output:
+	// 大会通过了[第 73/27 号](https://undocs.org/zh/A/RES/73/27)和[第 73/266 号决议](https://undocs.org/zh/A/RES/73/266)。
+	// The Council recalled [resolution 1540 (2004)](<https://undocs.org/en/S/RES/1540(2004)>) and decision 70/551.
+	// Recordando la [resolución 73/266](https://undocs.org/es/A/RES/73/266) de la Asamblea General.
+}
+
+func ExampleExpand_html() {
+	page := `<p>la <a href="https://undocs.org/es/A/RES/73/226">resolución 73/266</a> y la resolución&nbsp;73/27</p>`
+	doc, _ := linker.Parse([]byte(page), linker.Options{})
+	linker.Crossref(doc)
+	x, _ := linker.Expand(context.Background(), doc, linker.ExpandOptions{FixLinks: true})
+	fmt.Println(string(x.Output))
+	// Output:
+	// <p>la <a href="https://undocs.org/es/A/RES/73/266">resolución 73/266</a> y la <a href="https://undocs.org/es/A/RES/73/27">resolución&nbsp;73/27</a></p>
 }

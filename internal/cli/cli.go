@@ -57,6 +57,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "report missing, malformed, mismatched and wrong-language links of citations", runCheck},
+		{"expand", "make every citation a link: Markdown, HTML or text", runExpand},
 		{"extract", "list every citation with its canonical symbol and offsets", runExtract},
 		{"graph", "query the citation graph: cited-by, cites, stats, export", runGraph},
 		{"resolve", "check whether documents or links really resolve (network)", runResolve},

@@ -20,23 +20,23 @@ type inputFlags struct {
 func (f *inputFlags) register(fs interface {
 	StringVar(*string, string, string, string)
 }) {
-	fs.StringVar(&f.lang, "lang", "", "language of the transcripts: "+strings.Join(linker.Languages, ", ")+" (detected when empty)")
+	f.registerAs(fs, "lang")
+}
+
+// registerAs names the transcript-language flag, for commands whose --lang
+// means something else.
+func (f *inputFlags) registerAs(fs interface {
+	StringVar(*string, string, string, string)
+}, langFlag string) {
+	fs.StringVar(&f.lang, langFlag, "", "language of the transcripts: "+strings.Join(linker.Languages, ", ")+" (detected when empty)")
 	fs.StringVar(&f.encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16, gb18030 or windows-1252")
 	fs.StringVar(&f.format, "input", "", "input format: text or html (decided from the file name and content when empty)")
 }
 
 func (f *inputFlags) validate() error {
-	f.lang = strings.ToLower(strings.TrimSpace(f.lang))
-	if f.lang != "" {
-		ok := false
-		for _, l := range linker.Languages {
-			if l == f.lang {
-				ok = true
-			}
-		}
-		if !ok {
-			return usagef("unknown language %q (use one of %s)", f.lang, strings.Join(linker.Languages, ", "))
-		}
+	var err error
+	if f.lang, err = validLang(f.lang); err != nil {
+		return err
 	}
 	switch strings.ToLower(f.encoding) {
 	case "", "auto", "utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312", "windows-1252", "cp1252", "latin1", "iso-8859-1":
@@ -49,6 +49,20 @@ func (f *inputFlags) validate() error {
 		return usagef("unknown input format %q (use text or html)", f.format)
 	}
 	return nil
+}
+
+// validLang lower-cases a language flag and checks it; empty stays empty.
+func validLang(lang string) (string, error) {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if lang == "" {
+		return "", nil
+	}
+	for _, l := range linker.Languages {
+		if l == lang {
+			return lang, nil
+		}
+	}
+	return "", usagef("unknown language %q (use one of %s)", lang, strings.Join(linker.Languages, ", "))
 }
 
 var sharedExtractor = normalize.NewExtractor()
