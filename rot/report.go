@@ -235,12 +235,12 @@ type Entry struct {
 
 // Snapshot is what a good check saw at the end of the chain.
 type Snapshot struct {
-	FinalURL     string `json:"final_url,omitempty"`
-	ETag         string `json:"etag,omitempty"`
-	LastModified string `json:"last_modified,omitempty"`
-	Length       int64  `json:"length,omitempty"`
-	Hash         string `json:"hash,omitempty"` // SHA-256 of the first bytes
-	NotModified  bool   `json:"not_modified,omitempty"`
+	FinalURL     string    `json:"final_url,omitempty"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	Length       int64     `json:"length,omitempty"`
+	Hash         string    `json:"hash,omitempty"` // SHA-256 of the first bytes
+	NotModified  bool      `json:"not_modified,omitempty"`
 	Time         time.Time `json:"time"`
 }
 

@@ -26,8 +26,8 @@ const (
 	lRes258En   = "https://undocs.org/en/A/RES/71/258"     // never there
 	lCD2141     = "https://undocs.org/en/CD/2141"          // always there
 	lLibrary    = "https://digitallibrary.un.org/record/3794372"
-	lRes266Zh   = "https://undocs.org/zh/A/RES/73/266" // never changes
-	lRes27Zh    = "https://undocs.org/zh/A/RES/73/27"  // disappears on night 2
+	lRes266Zh   = "https://undocs.org/zh/A/RES/73/266"  // never changes
+	lRes27Zh    = "https://undocs.org/zh/A/RES/73/27"   // disappears on night 2
 	lRes1540Any = "https://undocs.org/S/RES/1540(2004)" // only in the transcript added after night 3
 )
 
