@@ -110,7 +110,7 @@ const (
 
 const css = `
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:#1f1f1f;background:#fff}
+body{margin:0 auto;max-width:60rem;overflow-wrap:break-word;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC",sans-serif;color:#1f1f1f;background:#fff}
 h1{font-size:1.5rem;margin:.2rem 0 .5rem}
 h2{font-size:1.2rem;margin:1.5rem 0 .3rem}
 code{font-size:.9em}
@@ -131,7 +131,7 @@ code{font-size:.9em}
 .links{list-style:none;padding:0;margin:.5rem 0}
 .links>li{padding:.5rem 0;border-top:1px solid #eee}
 .url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92rem;overflow-wrap:anywhere;color:#0b57d0}
-.reason{margin:.2rem 0}
+.reason{margin:.2rem 0;overflow-wrap:anywhere}
 .uses{margin:.2rem 0;padding-left:1.2rem;font-size:.9rem;color:#333;overflow-wrap:anywhere}
 .none{color:#666;font-style:italic}
 figure{margin:0}
@@ -180,9 +180,11 @@ func writeTrendSVG(b *bufio.Writer, pts []Point) {
 		fmt.Fprintf(b, "<line x1=\"%g\" y1=\"%.1f\" x2=\"%g\" y2=\"%.1f\" stroke=\"#ddd\"/>", left, y(v), w-right, y(v))
 		fmt.Fprintf(b, "<text x=\"%g\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\" fill=\"#555\">%d</text>\n", left-6, y(v)+4, v)
 	}
+	// At most about seven dates, the last one always, none crowded.
 	every := max(1, (len(pts)+6)/7)
+	last := len(pts) - 1
 	for i, p := range pts {
-		if i%every != 0 && i != len(pts)-1 {
+		if i != last && (i%every != 0 || (i > 0 && last-i < every && last%every != 0)) {
 			continue
 		}
 		anchor := "middle"
