@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,14 +14,46 @@ type grammar struct {
 	*Grammar
 
 	connectors, ellipses, partConn, numeroP, joins phrases
-	drafts, anaphora, organs                       *phraseSet
+	drafts, anaphora, organs, refer, referAfter    *phraseSet
 	pinJoin, pinSkip                               wordSet
+	// organDirect: an organ may follow the numbers without a join word;
+	// pinDirect: pin numbers may stand right before the trigger.
+	organDirect, pinDirect bool
+	// joinedConn are connectors written joined to the next number ("و1820").
+	joinedConn []string
+	// proclitics, longest first.
+	proclitics []string
+	partWords  []PartWord
+	sessions   []string
+	// monthPhrases are month names of several words ("كانون الأول/ديسمبر"),
+	// longest first.
+	monthPhrases []string
+	// heads are the singular trigger and tail words that a refer word may
+	// stand before, to look for in the text after a citation.
+	heads []head
 	cues                                           []string // last words of non-GA organ names
 	organFirst                                     [256]bool
 	dates                                          [][]string
 	dateCue                                        [256]bool
 	months                                         wordSet
 	monthMax                                       int
+}
+
+// head is a trigger word that a refer word may stand before.
+type head struct {
+	word []byte
+	kind Kind
+	stem bool
+}
+
+// plural reports whether a trigger word is a plural form, which a refer
+// word cannot point back with ("those resolutions" names several).
+func plural(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "ات"), strings.HasSuffix(w, "es"):
+		return true
+	}
+	return false
 }
 
 // phrases is a list of phrases indexed by the first byte they can start
@@ -32,6 +65,9 @@ type phrases struct {
 func newPhrases(list []string) phrases {
 	var p phrases
 	for _, w := range list {
+		if w == "" {
+			continue
+		}
 		for _, b := range firstBytes(w) {
 			p.byFirst[b] = append(p.byFirst[b], w)
 		}
@@ -68,6 +104,11 @@ func (p *phrases) all(t []byte, i int) []int {
 
 // month reads a month name at t[i].
 func (g *grammar) month(t []byte, i int) (int, bool) {
+	for _, m := range g.monthPhrases {
+		if e, ok := matchPhrase(t, i, m); ok {
+			return e, true
+		}
+	}
 	e := i
 	var buf [24]byte
 	b := buf[:0]
@@ -94,11 +135,40 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	g.joins = newPhrases(src.OrganJoins)
 	d, a := newPhraseSet(src.Drafts), newPhraseSet(src.Anaphora)
 	g.drafts, g.anaphora = &d, &a
+	r, ra := newPhraseSet(src.Refer), newPhraseSet(src.ReferAfter)
+	g.refer, g.referAfter = &r, &ra
+	for _, j := range src.OrganJoins {
+		if j == "" {
+			g.organDirect = true
+		}
+	}
+	g.proclitics = append([]string(nil), src.Proclitics...)
+	sort.SliceStable(g.proclitics, func(i, j int) bool { return len(g.proclitics[i]) > len(g.proclitics[j]) })
+	for _, p := range src.Proclitics {
+		for _, c := range src.Connectors {
+			if p == c {
+				g.joinedConn = append(g.joinedConn, p)
+			}
+		}
+	}
+	g.partWords = src.PartWords
+	g.sessions = src.SessionWords
+	if len(src.Refer) > 0 || len(src.ReferAfter) > 0 {
+		for _, tr := range append(append([]Trigger(nil), src.Triggers...), src.Tails...) {
+			if !plural(tr.Word) {
+				g.heads = append(g.heads, head{word: []byte(tr.Word), kind: tr.Kind, stem: tr.Stem})
+			}
+		}
+	}
 
 	// A pin ends with a join word ("paragraph 8 of"), perhaps followed by
 	// "the" or an organ ("of the General Assembly resolution").
-	g.pinSkip.add("the", "its", "la", "el")
+	g.pinSkip.add(src.PinSkip...)
 	for _, j := range src.PinJoins {
+		if j == "" {
+			g.pinDirect = true
+			continue
+		}
 		f := strings.Fields(j)
 		g.pinJoin.add(f[len(f)-1])
 		for _, w := range f[:len(f)-1] {
@@ -131,9 +201,14 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	g.organs = &op
 
 	for _, m := range src.Months {
+		if strings.ContainsAny(m, " /") {
+			g.monthPhrases = append(g.monthPhrases, m)
+			continue
+		}
 		g.months.add(m)
 		g.monthMax = max(g.monthMax, len(m))
 	}
+	sort.SliceStable(g.monthPhrases, func(i, j int) bool { return len(g.monthPhrases[i]) > len(g.monthPhrases[j]) })
 	for _, d := range src.Dates {
 		f := strings.Fields(d)
 		g.dates = append(g.dates, f)
@@ -182,4 +257,126 @@ func (w *wordSet) has(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// session reads a session written with a session word and digits inside
+// parentheses, from t[i] to the closing parenthesis: "د - 3)", "الدورة 3)".
+func (g *grammar) session(t []byte, i int) (v, end int, ok bool) {
+	for _, w := range g.sessions {
+		e, ok := matchPhrase(t, i, w)
+		if !ok {
+			continue
+		}
+		e = skipSpaces(t, e)
+		if e < len(t) && t[e] == '-' {
+			e = skipSpaces(t, e+1)
+		}
+		n := digitsAt(t, e)
+		if n == 0 || n > 2 {
+			continue
+		}
+		for k := e; k < e+n; k++ {
+			v = v*10 + int(t[k]-'0')
+		}
+		ce := skipSpaces(t, e+n)
+		if v < 1 || ce >= len(t) || t[ce] != ')' {
+			v = 0
+			continue
+		}
+		return v, ce + 1, true
+	}
+	return 0, 0, false
+}
+
+// wordParts reads part letters spelled as words at t[q] ("ألف وباء",
+// "ألف إلى جيم"); e is where the number ended.
+func (g *grammar) wordParts(t []byte, q, e int) ([]string, int) {
+	var parts []string
+	end := e
+	for {
+		letter, pe, ok := g.partWord(t, q, len(parts) > 0)
+		if !ok {
+			break
+		}
+		parts = append(parts, letter)
+		end = pe
+		r := skipSpaces(t, pe)
+		if ce, ok := g.partConn.match(t, r); ok {
+			q = skipSpaces(t, ce)
+			continue
+		}
+		q = r
+		if _, _, ok := g.partWord(t, q, true); !ok {
+			break
+		}
+	}
+	return parts, end
+}
+
+// partWord matches one part word at t[q]; after a first one, it may carry a
+// joined conjunction ("وباء").
+func (g *grammar) partWord(t []byte, q int, joined bool) (string, int, bool) {
+	for _, pw := range g.partWords {
+		if e, ok := matchPhrase(t, q, pw.Word); ok {
+			return pw.Letter, e, true
+		}
+	}
+	if joined {
+		for _, c := range g.joinedConn {
+			if q+len(c) < len(t) && string(t[q:q+len(c)]) == c {
+				for _, pw := range g.partWords {
+					if e, ok := matchPhrase(t, q+len(c), pw.Word); ok {
+						return pw.Letter, e, true
+					}
+				}
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// reversedItem reads a number whose digits and brackets PDF text put in
+// reverse, as right-to-left text can come out: "278 ) 3991 (" for
+// 872 (1993), or only the brackets mirrored, "1540 )2004(". The number
+// t[p:q] has been read into it.a.
+func reversedItem(t []byte, p, q int, it item) (item, bool) {
+	r := skipSpaces(t, q)
+	if r >= len(t) || t[r] != ')' {
+		return it, false
+	}
+	in := skipSpaces(t, r+1)
+	if digitsAt(t, in) != 4 {
+		return it, false
+	}
+	ce := skipSpaces(t, in+4)
+	if ce >= len(t) || t[ce] != '(' || (ce+1 < len(t) && isAlnum(t[ce+1])) {
+		return it, false
+	}
+	year := atoiBytes(t[in : in+4])
+	if year < 1945 || year > 2100 {
+		// The digits are reversed too.
+		year = atoiBytes(reverseBytes(t[in : in+4]))
+		if year < 1945 || year > 2100 || t[q-1] == '0' {
+			return it, false
+		}
+		it.a = atoiBytes(reverseBytes(t[p:q]))
+	}
+	it.form, it.b, it.end = itemYear, year, ce+1
+	return it, true
+}
+
+func atoiBytes(b []byte) int {
+	v := 0
+	for _, c := range b {
+		v = v*10 + int(c-'0')
+	}
+	return v
+}
+
+func reverseBytes(b []byte) []byte {
+	r := make([]byte, len(b))
+	for i, c := range b {
+		r[len(b)-1-i] = c
+	}
+	return r
 }

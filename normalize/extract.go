@@ -23,6 +23,11 @@ const (
 	// FormContinuation is a suffix that continues the previous symbol:
 	// the "Add.1" of "A/61/L.56 and Add.1".
 	FormContinuation Form = "continuation"
+	// FormAnaphora is a reference back ("ladite résolution", "该决议",
+	// "paragraph 5 of that resolution"): it names no new document but the
+	// last one cited of its kind, whose key it carries, perhaps with a pin.
+	// The extractor reports these only when Options.Anaphora is set.
+	FormAnaphora Form = "anaphora"
 )
 
 // Citation is a citation of a UN document found in text.
@@ -48,6 +53,9 @@ type Citation struct {
 	Said Kind `json:"said,omitempty"`
 	// Doubts explain why the citation itself may be wrong.
 	Doubts []Doubt `json:"doubts,omitempty"`
+	// AntecedentStart is, for a reference back (FormAnaphora), the Start of
+	// the citation it points at.
+	AntecedentStart int `json:"-"`
 }
 
 // Doubt is something about a citation that is probably a mistake of the text.
@@ -67,6 +75,10 @@ type Options struct {
 	// an S/PV record). Numbers like 73/266 that name no organ take it when
 	// it can issue them.
 	DefaultOrgan Organ
+	// Anaphora asks for the references back to the last citation as well
+	// (FormAnaphora). They are not citations of new documents, so they are
+	// left out unless asked for.
+	Anaphora bool
 }
 
 // Extractor finds citations in text. It is safe for concurrent use.
@@ -79,13 +91,16 @@ type Extractor struct {
 	grammars  []*grammar
 	trigLen   [32][]trigger // triggers by length, for lookups without hashing
 	stems     []trigger     // triggers that accept any ending
-	numero    map[string]bool
+	numero    wordSet
 	numeroMax int
 	zh        *grammar  // the grammar with tails, if any
 	lastByte  [256]bool // last bytes of trigger and number words, in either case
-	stemmed   bool      // some trigger accepts any ending
 	organOf   map[string]Organ
-	pool      sync.Pool
+	// between are the grammars whose organs may stand between a trigger
+	// and its numbers; clitics those that write words joined.
+	between, clitics []*grammar
+	byLang           map[string]*grammar
+	pool             sync.Pool
 }
 
 type trigger struct {
@@ -100,7 +115,7 @@ func NewExtractor(langs ...string) *Extractor {
 	if len(langs) == 0 {
 		langs = Languages()
 	}
-	x := &Extractor{numero: map[string]bool{}, organOf: map[string]Organ{}}
+	x := &Extractor{organOf: map[string]Organ{}, byLang: map[string]*grammar{}}
 	for _, l := range langs {
 		if g, ok := all[l]; ok {
 			x.add(compile(g, x.organOf))
@@ -112,6 +127,7 @@ func NewExtractor(langs ...string) *Extractor {
 
 func (x *Extractor) add(g *grammar) {
 	x.grammars = append(x.grammars, g)
+	x.byLang[g.Lang] = g
 	for _, tr := range g.Triggers {
 		switch {
 		case tr.Stem:
@@ -122,18 +138,40 @@ func (x *Extractor) add(g *grammar) {
 	}
 	for _, w := range g.Numero {
 		w = strings.TrimSuffix(w, ".")
-		x.numero[w] = true
+		x.numero.add(w)
 		x.numeroMax = max(x.numeroMax, len(w))
 		x.addLast(w)
 	}
 	for _, tr := range g.Triggers {
-		if tr.Stem {
-			x.stemmed = true
-		}
 		x.addLast(tr.Word)
+		if tr.Stem {
+			// Any letter may end an inflected word: for a stem in a
+			// non-Latin script, any continuation byte.
+			if tr.Word[0] >= utf8.RuneSelf {
+				for b := 0x80; b < 0xC0; b++ {
+					x.lastByte[b] = true
+				}
+			} else {
+				for b := 'a'; b <= 'z'; b++ {
+					x.lastByte[b], x.lastByte[b-'a'+'A'] = true, true
+				}
+			}
+		}
 	}
+	// "n°", "nº" before a number.
+	x.lastByte[0xB0], x.lastByte[0xBA] = true, true
 	if len(g.Tails) > 0 {
 		x.zh = g
+	}
+	if g.OrganBetween {
+		x.between = append(x.between, g)
+		// The organ's last word, not a trigger, stands before the number.
+		for _, o := range g.Organs {
+			x.addLast(o.Name)
+		}
+	}
+	if len(g.Proclitics) > 0 {
+		x.clitics = append(x.clitics, g)
 	}
 }
 
@@ -156,6 +194,42 @@ func (x *Extractor) trigger(w []byte) (trigger, bool) {
 	}
 	for _, tr := range x.trigLen[len(w)] {
 		if tr.Word[0] == w[0] && tr.Word == string(w) {
+			return tr, true
+		}
+	}
+	return trigger{}, false
+}
+
+// lookup finds the trigger a lower-case word is: one of the words, a form
+// of a stem, or either behind proclitics ("والقرار").
+// It also returns the length of the proclitics, which are not part of the
+// citation.
+func (x *Extractor) lookup(w []byte) (trigger, int, bool) {
+	if tr, ok := x.trigger(w); ok {
+		return tr, 0, true
+	}
+	if tr, ok := x.stem(w, nil); ok {
+		return tr, 0, true
+	}
+	for _, g := range x.clitics {
+		for _, p := range g.proclitics {
+			if len(w) > len(p) && string(w[:len(p)]) == p {
+				if tr, ok := x.trigger(w[len(p):]); ok && tr.g == g {
+					return tr, len(p), true
+				}
+				if tr, ok := x.stem(w[len(p):], g); ok {
+					return tr, len(p), true
+				}
+			}
+		}
+	}
+	return trigger{}, 0, false
+}
+
+// stem finds a stem trigger (of grammar g, when not nil) that w starts with.
+func (x *Extractor) stem(w []byte, g *grammar) (trigger, bool) {
+	for _, tr := range x.stems {
+		if (g == nil || tr.g == g) && len(w) >= len(tr.Word) && string(w[:len(tr.Word)]) == tr.Word {
 			return tr, true
 		}
 	}
@@ -215,6 +289,8 @@ type scanner struct {
 	dateG           *grammar
 	dateAt, dateEnd int
 	dateOK          bool
+	// ref is what references back may point at.
+	ref referState
 }
 
 func (s *scanner) run() {
@@ -223,6 +299,10 @@ func (s *scanner) run() {
 	s.sentG, s.sentOut = nil, nil
 	s.pw.valid = false
 	s.dateOK = false
+	s.ref = referState{}
+	if s.opt.Anaphora {
+		defer s.referBetween(len(t))
+	}
 	for i := 0; i < len(t); {
 		j := nextDigit(t, i)
 		if j < 0 {
@@ -400,14 +480,21 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	}
 	// Triggers and number words end in few letters: reject the rest of the
 	// words before numbers without reading them.
-	if e > 0 && !s.x.stemmed && !s.x.lastByte[t[e-1]] && !(t[e-1] == '.' && e > 1 && s.x.lastByte[t[e-2]]) {
+	if e > 0 && !s.x.lastByte[t[e-1]] && !(t[e-1] == '.' && e > 1 && s.x.lastByte[t[e-2]]) {
 		return 0, false
+	}
+	if e >= 3 && t[e-2] == 0xC2 && (t[e-1] == 0xB0 || t[e-1] == 0xBA) && (t[e-3] == 'n' || t[e-3] == 'N') && wordStart(t, e-3) {
+		// "résolution n° 5", "resolución nº 5".
+		e = e - 3
+		for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n') {
+			e--
+		}
 	}
 	ws, we, w := s.wordBefore(e)
 	if ws < 0 {
 		return 0, false
 	}
-	if len(w) <= s.x.numeroMax && s.x.numero[string(w)] {
+	if len(w) <= s.x.numeroMax && s.x.numero.has(w) {
 		// "resolution No. 5": look one word further back.
 		e2 := ws
 		for e2 > 0 && (t[e2-1] == ' ' || t[e2-1] == '\t' || t[e2-1] == '\n') {
@@ -420,12 +507,29 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if ws < s.done {
 		return 0, false // its numbers were read already
 	}
-	if tr, ok := s.x.trigger(w); ok {
-		return s.prose(ws, we, tr)
+	if tr, pre, ok := s.x.lookup(w); ok {
+		return s.prose(ws+pre, we, tr, "", we)
 	}
-	for _, tr := range s.x.stems {
-		if strings.HasPrefix(string(w), tr.Word) {
-			return s.prose(ws, we, tr)
+	// "قرار مجلس الأمن 1540 (2004)": the organ between the trigger and the
+	// number.
+	for _, g := range s.x.between {
+		if !g.organs.last.has(w) {
+			continue // the word before the number ends no organ's name
+		}
+		os, name, ok := s.phraseBefore(t, we, g.organs)
+		if !ok || os < s.done {
+			continue
+		}
+		p := os
+		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
+			p--
+		}
+		tws, twe, tw := s.wordBefore(p)
+		if tws < 0 || tws < s.done {
+			continue
+		}
+		if tr, pre, ok := s.x.lookup(tw); ok && tr.g == g {
+			return s.prose(tws+pre, twe, tr, s.x.organOf[name], we)
 		}
 	}
 	return 0, false
@@ -593,7 +697,7 @@ func (s *scanner) saidBefore(i int) Kind {
 	if ws < 0 {
 		return ""
 	}
-	tr, ok := s.x.trigger(w)
+	tr, _, ok := s.x.lookup(w)
 	if !ok {
 		return ""
 	}
@@ -641,6 +745,9 @@ func (s *scanner) emitSymbol(r rawSymbol, start, end int, said Kind) {
 }
 
 func (s *scanner) emit(c Citation, start, end int) {
+	if s.opt.Anaphora {
+		s.referBetween(start)
+	}
 	if end > s.done {
 		s.done = end
 	}
@@ -648,6 +755,9 @@ func (s *scanner) emit(c Citation, start, end int) {
 		return
 	}
 	c.Start, c.End = s.f.Orig(start, end)
+	if s.opt.Anaphora {
+		s.remember(&c, end)
+	}
 	s.cite(c)
 }
 
@@ -718,48 +828,53 @@ const (
 	itemSymbol                 // A/RES/11 (I)
 )
 
-// prose reads the items after a trigger word t[ts:te].
-func (s *scanner) prose(ts, te int, tr trigger) (int, bool) {
+// prose reads the items after a trigger word t[ts:te]. between is the
+// organ named between the trigger and the numbers, which start after
+// t[:ne] (ne is te when nothing stands between).
+func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, bool) {
 	t, g := s.t, tr.g
 	said := tr.Kind
 	// Most trigger words are not followed by a number: look ahead cheaply
 	// before looking back.
-	if p, _ := skipSpaceNL(t, te, maxBreaks); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
+	if p, _ := skipSpaceNL(t, ne, maxBreaks); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
 		if _, ok := g.numeroP.match(t, p); !ok {
-			return te, true
+			return ne, true
 		}
 	}
 	if _, ok := s.endsWithPhrase(t, ts, g.drafts); ok {
 		// "draft resolution A/76/L.8" is found as a symbol; a draft's own
 		// number ("draft resolution 2") names no document.
-		return te, true
+		return ne, true
 	}
 
-	p, _ := skipSpaceNL(t, te, maxBreaks)
+	p, _ := skipSpaceNL(t, ne, maxBreaks)
 	if e, ok := g.numeroP.match(t, p); ok {
 		p, _ = skipSpaceNL(t, e, maxBreaks)
 	}
 	items, end := s.items(p, g, false)
 	if len(items) == 0 {
-		return te, true
+		return ne, true
 	}
 	if _, ok := s.endsWithPhrase(t, ts, g.anaphora); ok && items[0].form == itemBare {
 		// "that resolution 25 States supported": a demonstrative before the
 		// trigger refers back; only a full number ("that resolution 435
 		// (1978)") makes it a citation.
-		return te, true
+		return ne, true
 	}
-	if it := items[0]; it.form == itemBare && bytes.IndexByte(t[te:it.start], '\n') >= 0 &&
+	if it := items[0]; it.form == itemBare && bytes.IndexByte(t[ne:it.start], '\n') >= 0 &&
 		it.end < len(t) && (t[it.end] == '.' || t[it.end] == ')') {
 		// "… resolution\n2. Decides": a numbered paragraph, not a citation.
-		return te, true
+		return ne, true
 	}
 	items[0].start = ts
 	after, afterEnd := s.organAfter(end, g)
 	if afterEnd > 0 {
 		end = afterEnd
 	}
-	adj := s.organBefore(ts, g)
+	adj := between
+	if adj == "" {
+		adj = s.organBefore(ts, g)
+	}
 	pin := s.pinBefore(ts, g)
 	s.emitItems(items, g, said, adj, after, ts, pin)
 	return end, true
@@ -888,6 +1003,11 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		it.parts, it.end = s.parts(e, g)
 		return it, true
 	}
+	if g.Reversed {
+		if it, ok := reversedItem(t, p, q, it); ok {
+			return it, true
+		}
+	}
 	// Old style and Security Council forms: a part letter may stand between
 	// the number and its parentheses ("217 A (III)", "2359B(XXII)").
 	r := q
@@ -922,6 +1042,10 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 				it.form, it.roman, it.parts, it.end = itemRoman, num, parts, ce+1
 				return it, true
 			}
+		} else if v, e, ok := g.session(t, in); ok {
+			// "217 ألف (د - 3)" is 217 A (III).
+			it.form, it.roman, it.parts, it.end = itemRoman, toRoman(v), parts, e
+			return it, true
 		}
 	}
 	if len(parts) > 0 {
@@ -957,6 +1081,9 @@ func digitsBack(t []byte, e int) int {
 func (s *scanner) parts(e int, g *grammar) ([]string, int) {
 	t := s.t
 	q := skipSpaces(t, e)
+	if len(g.partWords) > 0 && q > e && q < len(t) && t[q] >= utf8.RuneSelf {
+		return g.wordParts(t, q, e)
+	}
 	if q == e || q >= len(t) || !isUpper(t[q]) || (q+1 < len(t) && isAlnum(t[q+1])) {
 		// "2359B" without a space is read by the caller.
 		return nil, e
@@ -982,7 +1109,9 @@ func (s *scanner) parts(e int, g *grammar) ([]string, int) {
 		// "A was", "I would": a lower-case word after a lone capital.
 		r := skipSpaces(t, end)
 		if r > end && r < len(t) && isLower(t[r]) {
-			if _, ok := g.connectors.match(t, r); !ok {
+			// Unless a connector or a date follows: "36/117 A of 10
+			// December 1981".
+			if _, ok := g.connectors.match(t, r); !ok && s.skipDate(end, g) == end {
 				return nil, e
 			}
 		}
@@ -1087,6 +1216,12 @@ func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 			e, ok = g.connectors.match(t, r)
 		}
 		if !ok {
+			// "و1820 (2008)": a conjunction joined to the number.
+			for _, c := range g.joinedConn {
+				if e = r + len(c); e < len(t) && isDigit(t[e]) && string(t[r:e]) == c {
+					return e, n + 1
+				}
+			}
 			break
 		}
 		q = e
@@ -1147,21 +1282,7 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 		return te, true
 	}
 	items[len(items)-1].end = te
-	end = te
-	pin := ""
-	for _, pre := range g.PinTailPrefix {
-		if pe, ok := matchPhrase(t, te, pre); ok {
-			pq := skipSpaces(t, pe)
-			if n := digitsAt(t, pq); n > 0 {
-				sq := skipSpaces(t, pq+n)
-				if se, ok := matchAny(t, sq, g.PinTailSuffix); ok {
-					pin = string(t[pq : pq+n])
-					end = se
-				}
-			}
-			break
-		}
-	}
+	pin, end := s.pinTail(g, te)
 	adj := s.organBefore(i, g)
 	s.emitItems(items, g, tail.Kind, adj, "", i, pin)
 	return end, true
@@ -1213,7 +1334,7 @@ func (s *scanner) bareNumber(i int) (int, bool) {
 			}
 		}
 		if !marked || it.a < 31 || it.a > 99 {
-			return 0, false
+			continue
 		}
 		it.start = i
 		s.emitItems([]item{it}, g, KindResolution, "", "", i, "")
@@ -1553,6 +1674,14 @@ func (s *scanner) organAfter(p int, g *grammar) (Organ, int) {
 	t := s.t
 	q := s.skipDate(p, g)
 	q, _ = skipSpaceNL(t, q, maxBreaks)
+	if g.organDirect && q < len(t) && g.organFirst[t[q]] {
+		// Russian genitive: "резолюция 68/268 Генеральной Ассамблеи".
+		for _, o := range g.Organs {
+			if e, ok := matchPhrase(t, q, o.Name); ok {
+				return o.Organ, e
+			}
+		}
+	}
 	for _, j := range g.joins.all(t, q) {
 		r, _ := skipSpaceNL(t, j, maxBreaks)
 		if r >= len(t) || !g.organFirst[t[r]] {
@@ -1671,32 +1800,49 @@ func isUpperAbbrev(t []byte, k int) bool {
 	return len(w) == 1 || w == "no" || w == "nos" || w == "para" || w == "paras" || w == "sect" || w == "art"
 }
 
-// pinBefore reads a paragraph pin before a trigger ("paragraph 8 of").
+// pinBefore reads a paragraph pin before a trigger ("paragraph 8 of",
+// "paragraphes 1, 2 et 3 de la", "пункт 2", "الفقرة 2 من").
 func (s *scanner) pinBefore(ts int, g *grammar) string {
 	if len(g.PinWords) == 0 {
 		return ""
 	}
 	t := s.t
-	lo := ts - 80
+	lo := ts - 96
 	if lo < 0 {
 		lo = 0
 	}
 	// A pin ends with a join word ("of"), perhaps followed by "the" or an
-	// organ's name, and has a number: most triggers have neither before
-	// them. Read the words before the trigger back to the join word.
+	// organ's name, or (where the language allows) with its numbers right
+	// before the trigger; either way it has a number. Most triggers have
+	// none of these before them: read the words back first.
 	wb := s.wordsBefore(t, ts)
 	joined := false
-	for k := 0; k < wb.n && !joined; k++ {
+	k := 0
+	for ; k < wb.n; k++ {
 		w := wb.word(k)
-		switch {
-		case g.pinJoin.has(w):
+		if g.pinJoin.has(w) {
 			joined = true
-		case !g.pinSkip.has(w):
-			return ""
+			break
+		}
+		if !g.pinSkip.has(w) {
+			break
 		}
 	}
 	if !joined {
-		return ""
+		if !g.pinDirect || k < wb.n {
+			return ""
+		}
+		// Only skip words, then a number: "пункт 2 [своей] резолюции".
+		p := ts
+		if k > 0 {
+			p = wb.starts[k-1]
+		}
+		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
+			p--
+		}
+		if p == 0 || !isDigit(t[p-1]) {
+			return ""
+		}
 	}
 	if d := nextDigit(t[:ts], lo); d < 0 {
 		return ""
@@ -1723,19 +1869,41 @@ func (s *scanner) pinBefore(ts int, g *grammar) string {
 			}
 			q = r + digitsAt(t, r)
 		}
-		q = skipSpaces(t, q)
+		q, _ = skipSpaceNL(t, q, maxBreaks)
+		if !joined {
+			if s.onlyWords(t, q, ts, &g.pinSkip) {
+				return pin
+			}
+			continue
+		}
 		for _, j := range g.PinJoins {
+			if j == "" {
+				continue
+			}
 			if e, ok := matchPhrase(t, q, j); ok {
-				e = skipSpaces(t, e)
-				// The organ or "the" may stand between the join and the trigger.
-				rest := strings.TrimSpace(strings.ToLower(string(t[e:ts])))
-				if rest == "" || rest == "the" || rest == "its" || s.organBefore(ts, g) != "" {
+				// The organ, "the" or "its" may stand between the join
+				// and the trigger.
+				if s.onlyWords(t, e, ts, &g.pinSkip) || s.organBefore(ts, g) != "" {
 					return pin
 				}
 			}
 		}
 	}
 	return ""
+}
+
+// onlyWords reports whether t[p:e] holds nothing but spaces and words of
+// the set.
+func (s *scanner) onlyWords(t []byte, p, e int, set *wordSet) bool {
+	if p > e {
+		return false
+	}
+	for _, w := range strings.Fields(lowerBytes(t[p:e])) {
+		if !set.has([]byte(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // lower returns b in lower case (same length), in the scanner's buffer.

@@ -158,6 +158,14 @@ func foldRune(src []byte, i int, r rune, size int, tmp []byte) (repl []byte, dro
 		return nil, true, true
 	case r == 0x00A0, r == 0x1680, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F, r == 0x3000:
 		return append(tmp, ' '), false, true
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640:
+		// Arabic vowel marks and the tatweel stretch words without
+		// changing them: "القَرار" is "القرار".
+		return nil, true, true
+	case r == 0x066B:
+		return append(tmp, '.'), false, true // Arabic decimal separator
+	case r == 0x066C:
+		return append(tmp, ','), false, true // Arabic thousands separator
 	case r >= 0x0660 && r <= 0x0669:
 		return append(tmp, byte('0'+r-0x0660)), false, true
 	case r >= 0x06F0 && r <= 0x06F9:
@@ -312,7 +320,13 @@ func invisible(r rune) bool {
 
 func isWordRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
-		r >= 0x00C0 && r <= 0x024F || r >= 0x0400 && r <= 0x04FF
+		r >= 0x00C0 && r <= 0x024F || r >= 0x0400 && r <= 0x04FF || isArabicLetter(r)
+}
+
+// isArabicLetter reports whether r is a letter or mark of Arabic words (not
+// its punctuation or digits).
+func isArabicLetter(r rune) bool {
+	return r >= 0x0620 && r <= 0x065F || r >= 0x066E && r <= 0x06D3 || r >= 0x06FA && r <= 0x06FF
 }
 
 // prevVisible returns the last rune before src[:i] that is neither a space nor

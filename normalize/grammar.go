@@ -4,8 +4,8 @@ import "sort"
 
 // A Grammar is the data that tells the extractor how one language cites UN
 // documents. The extractor's code is the same for every language; adding a
-// language means adding a Grammar value (see grammar_en.go, grammar_es.go,
-// grammar_zh.go).
+// language means adding a Grammar value (grammar_ar.go, grammar_en.go,
+// grammar_es.go, grammar_fr.go, grammar_ru.go, grammar_zh.go).
 //
 // All words are written in lower case, folded (ASCII digits and
 // punctuation); matching ignores case and accepts any run of spaces where a
@@ -44,14 +44,44 @@ type Grammar struct {
 	// extractor then expects no number.
 	Anaphora []string
 
+	// Refer, right before a trigger that has no number, points back at the
+	// last citation of the trigger's kind ("that resolution", "ladite
+	// résolution", "该决议"); ReferAfter does so right after the trigger
+	// ("القرار المذكور"). Only singular words: "those resolutions" names no
+	// one citation, and "the present resolution" is the text itself.
+	Refer, ReferAfter []string
+
 	// Organs name the bodies. OrganJoins link an organ named after the
-	// numbers ("resolution 68/268 of the General Assembly").
+	// numbers ("resolution 68/268 of the General Assembly"); an empty join
+	// lets the name follow the numbers directly (Russian "резолюция 68/268
+	// Генеральной Ассамблеи").
 	Organs     []OrganName
 	OrganJoins []string
+	// OrganBetween lets the organ stand between the trigger and the numbers
+	// ("قرار مجلس الأمن 1540 (2004)", "резолюция Совета Безопасности 1540
+	// (2004)").
+	OrganBetween bool
+
+	// Proclitics are words written joined to the next one (Arabic "و"
+	// and, "ب" by, "ل" for): a trigger or a number may carry one
+	// ("والقرار", "و1820 (2008)").
+	Proclitics []string
+	// PartWords spell part letters as words (Arabic "ألف" for A, "باء"
+	// for B).
+	PartWords []PartWord
+	// SessionWords stand for a Roman session numeral in parentheses, with
+	// the session in digits: "217 ألف (د - 3)" is 217 A (III).
+	SessionWords []string
+	// Reversed says that PDF text of the language may come with the digits
+	// and brackets of a number reversed: "٢٧٨ ) ٣٩٩١ (" for 872 (1993).
+	Reversed bool
 
 	// Pins name paragraphs before a trigger ("paragraph 8 of resolution …"):
 	// PinWords, the paragraph numbers, then one of PinJoins.
-	PinWords, PinJoins []string
+	// An empty PinJoin lets the numbers stand right before the trigger
+	// (Russian "пункт 2 резолюции 2254 (2015)"). PinSkip are the words that
+	// may stand between the join and the trigger ("its", "sa", "su").
+	PinWords, PinJoins, PinSkip []string
 	// PinTails name paragraphs after a tail ("号决议第2段"): PinTailPrefix,
 	// a number, PinTailSuffix.
 	PinTailPrefix, PinTailSuffix []string
@@ -81,6 +111,12 @@ type Trigger struct {
 	Stem bool
 }
 
+// PartWord is a part letter spelled as a word.
+type PartWord struct {
+	Word   string
+	Letter string
+}
+
 // OrganName is a way a language names an organ.
 type OrganName struct {
 	Name  string
@@ -89,7 +125,7 @@ type OrganName struct {
 
 // Grammars returns the built-in grammars, keyed by language code.
 func Grammars() map[string]*Grammar {
-	return map[string]*Grammar{"en": &english, "es": &spanish, "zh": &chinese}
+	return map[string]*Grammar{"ar": &arabic, "en": &english, "es": &spanish, "fr": &french, "ru": &russian, "zh": &chinese}
 }
 
 // Languages returns the codes of the built-in grammars, sorted.

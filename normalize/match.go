@@ -210,7 +210,7 @@ type prevWords struct {
 	n      int
 	starts [4]int
 	ends   [4]int // in buf
-	buf    [96]byte
+	buf    [160]byte
 	blen   int
 }
 
@@ -223,7 +223,7 @@ func (w *prevWords) word(k int) []byte {
 }
 
 // wordsBefore reads up to four words before ts (letters and hyphens, at
-// most 24 bytes each), nearest first.
+// most 32 bytes each), nearest first.
 func (s *scanner) wordsBefore(t []byte, ts int) *prevWords {
 	w := &s.pw
 	// Spaces before ts do not change the words: key the cache after them.
@@ -245,7 +245,7 @@ func (s *scanner) wordsBefore(t []byte, ts int) *prevWords {
 			return w // inside a word
 		}
 		ws := q
-		for ws > 0 && q-ws < 24 {
+		for ws > 0 && q-ws < 32 {
 			if c := t[ws-1]; c < utf8.RuneSelf {
 				if !isAlpha(c) && c != '-' {
 					break
