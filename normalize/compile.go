@@ -30,13 +30,13 @@ type grammar struct {
 	monthPhrases []string
 	// heads are the singular trigger and tail words that a refer word may
 	// stand before, to look for in the text after a citation.
-	heads []head
-	cues                                           []string // last words of non-GA organ names
-	organFirst                                     [256]bool
-	dates                                          [][]string
-	dateCue                                        [256]bool
-	months                                         wordSet
-	monthMax                                       int
+	heads      []head
+	cues       []string // last words of non-GA organ names
+	organFirst [256]bool
+	dates      [][]string
+	dateCue    [256]bool
+	months     wordSet
+	monthMax   int
 }
 
 // head is a trigger word that a refer word may stand before.

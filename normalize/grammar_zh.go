@@ -16,9 +16,9 @@ var chinese = Grammar{
 	TailBlockers: []string{"草案"},
 	// Chinese writes no spaces: a refer word is the text right before a
 	// tail ("该决议第 2 段").
-	Refer: []string{"该", "該", "该项", "該項", "上述", "前述", "这项", "這項", "此项", "此項"},
-	Connectors:   []string{"、", ",", "和", "及", "以及", "与", "與", "或", "至", "到"},
-	Ellipses:     []string{"……", "…", "..."},
+	Refer:      []string{"该", "該", "该项", "該項", "上述", "前述", "这项", "這項", "此项", "此項"},
+	Connectors: []string{"、", ",", "和", "及", "以及", "与", "與", "或", "至", "到"},
+	Ellipses:   []string{"……", "…", "..."},
 	// Part letters follow the number directly or after a space ("43/224 D").
 	PartConnectors: []string{"和", "至", "-", ","},
 	Organs: []OrganName{

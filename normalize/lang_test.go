@@ -96,7 +96,7 @@ func TestAnaphora(t *testing.T) {
 	x := NewExtractor()
 	tests := []struct {
 		name, in string
-		want []string // key|text|pin|antecedent text
+		want     []string // key|text|pin|antecedent text
 	}{
 		{"en pin", "Recalling resolution 1540 (2004), and paragraphs 2 to 5 of that resolution,",
 			[]string{"S/RES/1540(2004)|resolution 1540 (2004)||", "S/RES/1540(2004)|that resolution|2|resolution 1540 (2004)"}},
