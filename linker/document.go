@@ -25,6 +25,11 @@ type Options struct {
 	// Extractor is the citation extractor to use; nil uses one for every
 	// built-in language.
 	Extractor *normalize.Extractor
+	// Anaphora also finds the references back to the last citation ("that
+	// resolution", "ladite résolution", "该决议第2段"): Parse lists them in
+	// Document.References, Stream emits them among the citations with Form
+	// normalize.FormAnaphora.
+	Anaphora bool
 }
 
 // Document is a transcript read for cross-referencing.
@@ -47,6 +52,17 @@ type Document struct {
 	// Furniture counts the citations dropped as page furniture (running
 	// heads, the masthead).
 	Furniture int `json:"furniture"`
+	// References are the references back to earlier citations, with
+	// Options.Anaphora: they name no new document, so they are not among
+	// the Citations and take no link.
+	References []Citation `json:"references,omitempty"`
+}
+
+// Ref locates the citation that a reference back points at.
+type Ref struct {
+	Start int `json:"start"`
+	Line  int `json:"line"`
+	Col   int `json:"col"`
 }
 
 // Citation is a citation in a transcript, located by line and column.
@@ -62,6 +78,9 @@ type Citation struct {
 	Link int `json:"link"`
 	// DocLang is the language of the transcript (the citation's URL is in it).
 	DocLang string `json:"-"`
+	// Antecedent is, for a reference back (Form normalize.FormAnaphora),
+	// the citation it points at.
+	Antecedent *Ref `json:"antecedent,omitempty"`
 }
 
 // defaultExtractor serves documents read without an explicit extractor.
@@ -123,7 +142,7 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		}
 	}
 
-	cites, self, dropped := extractDoc(x, view, doc.Self, fmEnd)
+	cites, self, dropped := extractDoc(x, view, doc.Self, fmEnd, opt.Anaphora)
 	doc.Self, doc.Furniture = self, dropped
 	if doc.Self != "" {
 		if sym, err := normalize.ParseSymbol(doc.Self); err == nil {
@@ -134,13 +153,33 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	li := newLineIndex(text)
 	var cur cursor
 	cur.li = li
+	var byViewStart map[int]int // citations that references back may point at
+	if opt.Anaphora {
+		byViewStart = map[int]int{}
+	}
 	for _, c := range cites {
+		vs := c.Start
 		s, e := toInput(c.Start, c.End)
 		c.Start, c.End = s, e
 		dc := Citation{Citation: c, Text: string(text[s:e]), Link: -1, DocLang: doc.Lang}
 		dc.Line, dc.Col = cur.pos(s)
+		if c.Form == normalize.FormAnaphora {
+			// Its antecedent was kept (not furniture) and comes before it.
+			k, ok := byViewStart[c.AntecedentStart]
+			if !ok {
+				continue
+			}
+			a := &doc.Citations[k]
+			dc.Antecedent = &Ref{Start: a.Start, Line: a.Line, Col: a.Col}
+			dc.AntecedentStart = a.Start
+			doc.References = append(doc.References, dc)
+			continue
+		}
 		if c.Resolvable() {
 			dc.URL = SymbolURL(doc.Lang, c.Key)
+		}
+		if byViewStart != nil {
+			byViewStart[vs] = len(doc.Citations)
 		}
 		doc.Citations = append(doc.Citations, dc)
 	}
@@ -185,12 +224,12 @@ func Parse(data []byte, opt Options) (*Document, error) {
 
 // extractDoc finds the citations of a whole text that are not page
 // furniture, and the document's own symbol.
-func extractDoc(x *normalize.Extractor, t []byte, self string, frontEnd int) ([]normalize.Citation, string, int) {
+func extractDoc(x *normalize.Extractor, t []byte, self string, frontEnd int, anaphora bool) ([]normalize.Citation, string, int) {
 	self = identity(x, t, self, frontEnd)
 	fu := newFurniture(t, self, frontEnd)
 	var out []normalize.Citation
-	x.Scan(t, normalize.Options{DefaultOrgan: organOfSelf(self)}, func(c normalize.Citation) {
-		if !fu.drop(&c) {
+	x.Scan(t, normalize.Options{DefaultOrgan: organOfSelf(self), Anaphora: anaphora}, func(c normalize.Citation) {
+		if c.Form == normalize.FormAnaphora || !fu.drop(&c) {
 			out = append(out, c)
 		}
 	})

@@ -27,6 +27,8 @@ type StreamInfo struct {
 	Bytes     int64 // of text (decoded, when the input was not UTF-8)
 	Citations int
 	Furniture int
+	// References counts the references back emitted (Options.Anaphora).
+	References int
 }
 
 // MaxDocumentSize bounds what Parse and the HTML path of Stream hold in
@@ -73,7 +75,7 @@ func Stream(ctx context.Context, r io.Reader, opt Options, emit func(Citation) e
 	if x == nil {
 		x = defaultExtractor
 	}
-	s := &streamer{ctx: ctx, x: x, emit: emit, info: info, lang: opt.Lang, checkUTF8: enc == EncUTF8}
+	s := &streamer{ctx: ctx, x: x, emit: emit, info: info, lang: opt.Lang, checkUTF8: enc == EncUTF8, anaphora: opt.Anaphora}
 	return info, s.run(src)
 }
 
@@ -93,9 +95,22 @@ func streamWhole(head []byte, r io.Reader, opt Options, emit func(Citation) erro
 		return nil, err
 	}
 	info := &StreamInfo{Encoding: doc.Encoding, Format: doc.Format, Lang: doc.Lang, Self: doc.Self,
-		Bytes: int64(len(doc.Input)), Citations: len(doc.Citations), Furniture: doc.Furniture}
+		Bytes: int64(len(doc.Input)), Citations: len(doc.Citations), Furniture: doc.Furniture, References: len(doc.References)}
+	// Citations and references back, in order.
+	refs := doc.References
 	for _, c := range doc.Citations {
+		for len(refs) > 0 && refs[0].Start < c.Start {
+			if err := emit(refs[0]); err != nil {
+				return info, err
+			}
+			refs = refs[1:]
+		}
 		if err := emit(c); err != nil {
+			return info, err
+		}
+	}
+	for _, r := range refs {
+		if err := emit(r); err != nil {
 			return info, err
 		}
 	}
@@ -181,6 +196,11 @@ type streamer struct {
 	pos       int64
 	line, col int
 	first     bool
+	// With anaphora, the last citations emitted, which references back
+	// may point at.
+	anaphora bool
+	recent   [32]Ref
+	nrecent  int
 }
 
 // window is one piece of the text on its way through the pipeline: the
@@ -353,8 +373,8 @@ func (s *streamer) extract(w *window, frontEnd int) {
 		// About two citations per kilobyte of UN text.
 		w.cites = make([]Citation, 0, len(w.buf)>>9)
 	}
-	s.x.Scan(w.buf, normalize.Options{DefaultOrgan: s.organ}, func(c normalize.Citation) {
-		if fu.drop(&c) {
+	s.x.Scan(w.buf, normalize.Options{DefaultOrgan: s.organ, Anaphora: s.anaphora}, func(c normalize.Citation) {
+		if c.Form != normalize.FormAnaphora && fu.drop(&c) {
 			if c.Start >= w.from && (c.Start < w.cut || w.eof) {
 				w.furn++
 			}
@@ -421,6 +441,23 @@ func (s *streamer) emitWindow(w *window) error {
 		}
 		c.Line, c.Col = s.position(w.buf, w.base, abs)
 		c.Start, c.End = int(abs), int(w.base+int64(end))
+		if c.Form == normalize.FormAnaphora {
+			a, ok := s.antecedent(w.base + int64(c.AntecedentStart))
+			if !ok {
+				continue // it points at furniture, or before the text seen
+			}
+			c.Antecedent, c.AntecedentStart = &a, a.Start
+			if err := s.emit(*c); err != nil {
+				return err
+			}
+			s.info.References++
+			s.watermark = w.base + int64(end)
+			continue
+		}
+		if s.anaphora {
+			s.recent[s.nrecent%len(s.recent)] = Ref{Start: c.Start, Line: c.Line, Col: c.Col}
+			s.nrecent++
+		}
 		if err := s.emit(*c); err != nil {
 			return err
 		}
@@ -434,6 +471,16 @@ func (s *streamer) emitWindow(w *window) error {
 	// Move the position to the cut: the next window starts before it.
 	s.position(w.buf, w.base, w.base+int64(w.cut))
 	return nil
+}
+
+// antecedent finds a recently emitted citation by its absolute start.
+func (s *streamer) antecedent(start int64) (Ref, bool) {
+	for k := 0; k < len(s.recent) && k < s.nrecent; k++ {
+		if r := s.recent[(s.nrecent-1-k)%len(s.recent)]; int64(r.Start) == start {
+			return r, true
+		}
+	}
+	return Ref{}, false
 }
 
 // position returns the line and column of absolute offset off, which lies

@@ -118,6 +118,11 @@ func TestAnaphora(t *testing.T) {
 		{"the present resolution is the text itself", "recalling resolution 73/266, decides that the present resolution", []string{"A/RES/73/266"}},
 		{"nothing to point at", "that resolution was adopted", nil},
 		{"draft", "第 73/266 号决议。该决议草案", []string{"A/RES/73/266"}},
+		{"another resolution between", "第 73/546 号决议……1995 年关于中东问题的决议……全面执行该决议", []string{"A/RES/73/546"}},
+		{"the resolution keeps the chain", "resolution 73/266. The resolution created a group. That resolution",
+			[]string{"A/RES/73/266", "A/RES/73/266|That resolution||resolution 73/266"}},
+		{"a resolution breaks it", "resolution 73/266. A resolution on outer space followed. That resolution", []string{"A/RES/73/266"}},
+		{"line break inside a tail", "第1540(2004)号决议。根据该决\n\n议第 6 段", []string{"S/RES/1540(2004)", "S/RES/1540(2004)|该决\n\n议第 6 段|6|第1540(2004)号决议"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

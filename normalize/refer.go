@@ -75,15 +75,26 @@ func (s *scanner) referBetween(to int) {
 	t := s.t
 	var hits []referHit
 	for _, h := range g.heads {
+		first := h.word
+		if len(g.Tails) > 0 {
+			// Chinese PDF text breaks lines anywhere: "该决\n\n议第 6 段".
+			_, n := utf8.DecodeRune(h.word)
+			first = h.word[:n]
+		}
 		for p := from; p < to; {
-			k := bytes.Index(t[p:to], h.word)
+			k := bytes.Index(t[p:to], first)
 			if k < 0 {
 				break
 			}
 			at := p + k
-			p = at + len(h.word)
+			p = at + len(first)
 			end := at + len(h.word)
-			if h.stem {
+			if len(g.Tails) > 0 {
+				var ok bool
+				if end, ok = matchRunes(t, at, h.word); !ok {
+					continue
+				}
+			} else if h.stem {
 				for end < len(t) {
 					r, n := utf8.DecodeRune(t[end:])
 					if !isWordRune(r) || isDigitRune(r) {
@@ -104,6 +115,24 @@ func (s *scanner) referBetween(to int) {
 	for _, h := range hits {
 		s.referAt(g, h)
 	}
+}
+
+// matchRunes matches w at t[at], allowing spaces and line breaks between
+// its characters, and returns the end.
+func matchRunes(t []byte, at int, w []byte) (int, bool) {
+	p := at
+	for k := 0; k < len(w); {
+		_, n := utf8.DecodeRune(w[k:])
+		if k > 0 {
+			p, _ = skipSpaceNL(t, p, maxBreaks)
+		}
+		if p+n > len(t) || string(t[p:p+n]) != string(w[k:k+n]) {
+			return 0, false
+		}
+		p += n
+		k += n
+	}
+	return p, true
 }
 
 // procliticBefore reports whether a proclitic of g joins t[at] to the word
@@ -142,18 +171,24 @@ func (s *scanner) referAt(g *grammar, h referHit) {
 			start, end = h.at, e
 		}
 	}
-	if start < 0 {
-		return
-	}
 	if _, ok := matchAny(t, end, g.TailBlockers); ok {
 		return // "该决议草案" is a draft
 	}
-	var a antecedent
-	switch h.h.kind {
-	case KindResolution:
-		a = s.ref.res
-	case KindDecision:
-		a = s.ref.dec
+	a := &s.ref.res
+	if h.h.kind == KindDecision {
+		a = &s.ref.dec
+	}
+	if start < 0 {
+		// A mention that is no reference back ("1995 年关于中东问题的决议",
+		// "a resolution on the question") may name another document: a
+		// reference after it cannot be told to point at the citation.
+		// "the resolution" does not break the chain.
+		if len(g.Tails) > 0 {
+			a.ok = false
+		} else if wb := s.wordsBefore(t, h.at); wb.n == 0 || !g.pinSkip.has(wb.word(0)) {
+			a.ok = false
+		}
+		return
 	}
 	if !a.ok || start-a.end > referReach {
 		return

@@ -17,6 +17,13 @@ canonical symbol (A/RES/73/266), display form, kind, organ, byte offsets
 text decoded to UTF-8), line and column (in characters), the cited text and
 its undocs.org address in the transcript's language.
 
+With --anaphora, references back to the last citation ("that resolution",
+"ladite résolution", "dicha resolución", "该决议第2段", "этой резолюции",
+"القرار المذكور") are listed too, with form "anaphora", the symbol they point
+at, their paragraph pin and the place of the citation they refer to
+("antecedent"). They are not citations of new documents, so they are left out
+unless asked for.
+
 Files are read as a stream: a corpus of any size runs in constant memory.
 Page furniture (the transcript's own symbol as running head, page and job
 numbers) and URLs are never reported as citations.
@@ -27,6 +34,7 @@ Exit status: 0 when every file was read, 2 when a file could not be read
 func runExtract(ctx context.Context, args []string, s IO) error {
 	fs := newFlags("extract", "[flags] FILE...", extractAbout, s.Err)
 	format := fs.String("format", "jsonl", "output: jsonl (one JSON object per citation), json (one document) or text")
+	anaphora := fs.Bool("anaphora", false, "also list references back to the last citation (\"that resolution\", \"该决议\")")
 	var in inputFlags
 	in.register(fs)
 	files, err := parse(fs, args)
@@ -67,7 +75,9 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 		}
 		shown := displayName(name)
 		var cites []linker.Citation
-		info, err := linker.Stream(ctx, r, in.options(name), func(c linker.Citation) error {
+		opt := in.options(name)
+		opt.Anaphora = *anaphora
+		info, err := linker.Stream(ctx, r, opt, func(c linker.Citation) error {
 			switch *format {
 			case "jsonl":
 				buf = appendCitationJSON(buf[:0], shown, c.DocLang, &c)
@@ -75,6 +85,14 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 				_, err := w.Write(buf)
 				return err
 			case "text":
+				if c.Antecedent != nil {
+					pin := ""
+					if c.Pin != "" {
+						pin = ", paragraph " + c.Pin
+					}
+					_, err := fmt.Fprintf(w, "%s:%d:%d: %s\t%s\t%q (refers to %d:%d%s)\n", shown, c.Line, c.Col, c.Key, c.Form, c.Text, c.Antecedent.Line, c.Antecedent.Col, pin)
+					return err
+				}
 				_, err := fmt.Fprintf(w, "%s:%d:%d: %s\t%s\t%q\n", shown, c.Line, c.Col, c.Key, c.Kind, c.Text)
 				return err
 			}

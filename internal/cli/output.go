@@ -122,6 +122,17 @@ func appendCitationJSON(b []byte, file, lang string, c *linker.Citation) []byte 
 		b = appendField(b, "pin", false)
 		b = appendJSONString(b, c.Pin)
 	}
+	if a := c.Antecedent; a != nil {
+		b = appendField(b, "antecedent", false)
+		b = append(b, '{')
+		b = appendField(b, "start", true)
+		b = strconv.AppendInt(b, int64(a.Start), 10)
+		b = appendField(b, "line", false)
+		b = strconv.AppendInt(b, int64(a.Line), 10)
+		b = appendField(b, "col", false)
+		b = strconv.AppendInt(b, int64(a.Col), 10)
+		b = append(b, '}')
+	}
 	if len(c.Doubts) > 0 {
 		b = appendField(b, "doubts", false)
 		b = append(b, '[')
