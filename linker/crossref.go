@@ -170,7 +170,13 @@ func pairInline(doc *Document) {
 		if k < 0 || doc.Citations[k].Link >= 0 {
 			continue
 		}
-		if shortGap(doc.Input[doc.Citations[k].End:l.Start]) {
+		c := &doc.Citations[k]
+		from := c.End
+		if c.PhraseEnd > from && c.PhraseEnd <= l.Start {
+			// "resolution 73/266 de l’Assemblée générale (https://…)"
+			from = c.PhraseEnd
+		}
+		if shortGap(doc.Input[from:l.Start]) {
 			pair(doc, k, li)
 		}
 	}

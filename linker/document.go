@@ -161,6 +161,9 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		vs := c.Start
 		s, e := toInput(c.Start, c.End)
 		c.Start, c.End = s, e
+		if c.PhraseEnd > 0 {
+			_, c.PhraseEnd = toInput(vs, c.PhraseEnd)
+		}
 		dc := Citation{Citation: c, Text: string(text[s:e]), Link: -1, DocLang: doc.Lang}
 		dc.Line, dc.Col = cur.pos(s)
 		if c.Form == normalize.FormAnaphora {

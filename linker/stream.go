@@ -441,6 +441,9 @@ func (s *streamer) emitWindow(w *window) error {
 		}
 		c.Line, c.Col = s.position(w.buf, w.base, abs)
 		c.Start, c.End = int(abs), int(w.base+int64(end))
+		if c.PhraseEnd > 0 {
+			c.PhraseEnd += int(w.base)
+		}
 		if c.Form == normalize.FormAnaphora {
 			a, ok := s.antecedent(w.base + int64(c.AntecedentStart))
 			if !ok {

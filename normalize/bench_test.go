@@ -1,6 +1,8 @@
 package normalize_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xref-un/xref/internal/testenv"
@@ -24,6 +26,26 @@ func BenchmarkExtractChinese(b *testing.B) {
 		text = append(text, seed...)
 	}
 	benchExtract(b, text)
+}
+
+// BenchmarkExtractVersions scans the six language versions of one sample
+// record (testdata/S-PV.9901.*.txt, the same citations in each), repeated
+// to 4 MB, so that the languages are compared on the same content. Target:
+// every language within twice the time of English.
+func BenchmarkExtractVersions(b *testing.B) {
+	for _, lang := range []string{"en", "fr", "es", "ru", "ar", "zh"} {
+		b.Run(lang, func(b *testing.B) {
+			one, err := os.ReadFile(filepath.Join("..", "testdata", "S-PV.9901."+lang+".txt"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			var text []byte
+			for len(text) < 4<<20 {
+				text = append(text, one...)
+			}
+			benchExtract(b, text)
+		})
+	}
 }
 
 func benchExtract(b *testing.B, text []byte) {

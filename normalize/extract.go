@@ -56,6 +56,10 @@ type Citation struct {
 	// AntecedentStart is, for a reference back (FormAnaphora), the Start of
 	// the citation it points at.
 	AntecedentStart int `json:"-"`
+	// PhraseEnd, when not 0, is where the citation's words end after End:
+	// the organ named after the numbers ("resolution 73/266 of the General
+	// Assembly"). A link written after them still goes with the citation.
+	PhraseEnd int `json:"-"`
 }
 
 // Doubt is something about a citation that is probably a mistake of the text.
@@ -291,6 +295,9 @@ type scanner struct {
 	dateOK          bool
 	// ref is what references back may point at.
 	ref referState
+	// phraseEnd is the end of the organ named after the items being
+	// emitted, or 0.
+	phraseEnd int
 }
 
 func (s *scanner) run() {
@@ -384,7 +391,7 @@ func (s *scanner) at(j int) (int, bool) {
 		return e, true
 	}
 	// 第 before the number: a Chinese group (第 73/27 号和第 73/266 号决议).
-	if s.x.zh != nil && st > 0 && t[st-1] >= utf8.RuneSelf || st > 1 && t[st-1] == ' ' {
+	if s.x.zh != nil && st > 0 && (t[st-1] >= utf8.RuneSelf || st > 1 && (t[st-1] == ' ' || t[st-1] == '\n' || t[st-1] == '\r' || t[st-1] == '\t')) {
 		p := st
 		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
 			p--
@@ -755,6 +762,11 @@ func (s *scanner) emit(c Citation, start, end int) {
 		return
 	}
 	c.Start, c.End = s.f.Orig(start, end)
+	if c.PhraseEnd > end {
+		_, c.PhraseEnd = s.f.Orig(start, c.PhraseEnd)
+	} else {
+		c.PhraseEnd = 0
+	}
 	if s.opt.Anaphora {
 		s.remember(&c, end)
 	}
@@ -876,7 +888,9 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 		adj = s.organBefore(ts, g)
 	}
 	pin := s.pinBefore(ts, g)
+	s.phraseEnd = afterEnd
 	s.emitItems(items, g, said, adj, after, ts, pin)
+	s.phraseEnd = 0
 	return end, true
 }
 
@@ -1395,6 +1409,7 @@ func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Orga
 		c.Lang = g.Lang
 		if k == len(items)-1 {
 			c.Pin = pin
+			c.PhraseEnd = s.phraseEnd
 		}
 		s.emit(c, start, end)
 	}
@@ -1828,21 +1843,25 @@ func (s *scanner) pinBefore(ts int, g *grammar) string {
 			break
 		}
 	}
-	if !joined {
-		if !g.pinDirect || k < wb.n {
-			return ""
+	if !joined && (!g.pinDirect || k < wb.n) {
+		return ""
+	}
+	if joined {
+		// The rest of the join ("de" of "de la").
+		for k++; k < wb.n && g.pinSkip.has(wb.word(k)); k++ {
 		}
-		// Only skip words, then a number: "пункт 2 [своей] резолюции".
-		p := ts
-		if k > 0 {
-			p = wb.starts[k-1]
-		}
-		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
-			p--
-		}
-		if p == 0 || !isDigit(t[p-1]) {
-			return ""
-		}
+	}
+	// Then a number: "paragraphs 2 and 3 [of]", "пункт 2 [своей]". Most
+	// "la résolution" have none, and cost no more than this.
+	p := ts
+	if k > 0 {
+		p = wb.starts[k-1]
+	}
+	for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
+		p--
+	}
+	if p == 0 || !isDigit(t[p-1]) {
+		return ""
 	}
 	if d := nextDigit(t[:ts], lo); d < 0 {
 		return ""

@@ -84,6 +84,10 @@ func (f *Folded) Reset(src []byte) {
 			i++
 			continue
 		}
+		if i+1 < len(src) && src[i+1]&0xC0 == 0x80 && c < 0xE0 && !folds2(c, src[i+1]) {
+			i += 2 // a Cyrillic or Arabic letter: most of such text
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
 			i++
@@ -197,6 +201,25 @@ func foldRune(src []byte, i int, r rune, size int, tmp []byte) (repl []byte, dro
 		return d, false, true
 	}
 	return nil, false, false
+}
+
+// folds2 reports whether the two-byte rune c b2 may fold, without decoding
+// it: in Cyrillic only the look-alike capitals (U+0406, U+0410–U+0425) may,
+// in Arabic only marks, digits and separators. It must agree with foldRune.
+func folds2(c, b2 byte) bool {
+	switch c {
+	case 0xD0: // U+0400–U+043F
+		return b2 >= 0x86 && b2 <= 0xA5
+	case 0xD1: // U+0440–U+047F: lower case
+		return false
+	case 0xD8: // U+0600–U+063F
+		return b2 == 0x9C
+	case 0xD9: // U+0640–U+067F
+		return b2 == 0x80 || b2 >= 0x8B && b2 <= 0xAC || b2 == 0xB0
+	case 0xDB: // U+06C0–U+06FF
+		return b2 >= 0xB0 && b2 <= 0xB9
+	}
+	return true
 }
 
 // cyrillicLookalike maps Cyrillic capitals that print like Latin capitals.

@@ -17,6 +17,13 @@ func toLowerRune(r rune) rune {
 		}
 		return r
 	}
+	switch {
+	case r >= 0x0410 && r <= 0x042F: // Cyrillic А–Я
+		return r + 0x20
+	case r >= 0x0430 && r <= 0x045F, r >= 0x0600 && r <= 0x06FF, r >= 0x4E00 && r <= 0x9FFF:
+		// Cyrillic lower case, Arabic and CJK have nothing to lower.
+		return r
+	}
 	l := unicode.ToLower(r)
 	if utf8.RuneLen(l) != utf8.RuneLen(r) {
 		return r
@@ -41,6 +48,10 @@ func toUpperRune(r rune) rune {
 func isLetterRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isAlpha(byte(r))
+	}
+	switch {
+	case r >= 0x0410 && r <= 0x044F, isArabicLetter(r) && (r < 0x064B || r > 0x065F):
+		return true
 	}
 	return unicode.IsLetter(r)
 }
