@@ -116,9 +116,9 @@ type item struct {
 // every link's new state and due time (SetLinkState), the not-before time
 // of hosts that asked to wait (UpdateHost) and the run itself (PutRun).
 //
-// A canceled ctx stops the run like the end of the budget does; what was
-// concluded is stored and reported, and the error is ctx's. Other errors are
-// the store's.
+// When ctx ends, Run stops and returns an error (the verdicts stored until
+// then stay); the end of the budget or of the request cap is not an error.
+// Other errors are the store's.
 func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Report, error) {
 	if opts.OKMin > 0 && opts.OKMax > 0 && opts.OKMax < opts.OKMin {
 		return nil, fmt.Errorf("%w: OKMax %s below OKMin %s", ErrBadOptions, opts.OKMax, opts.OKMin)
@@ -214,14 +214,31 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 	defer timer.Stop()
 	waits := map[string]time.Time{}
 	done := 0
+	// A writer stores the verdicts while the resolver goes on, so that
+	// the store's commits do not hold up the delivery of results.
+	writes := make(chan *item, 256)
 	var storeErr error
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		for it := range writes {
+			if storeErr != nil {
+				continue
+			}
+			if _, err := st.Observe(ctx, it.link.URL, it.obs); err != nil {
+				storeErr = err
+			} else if err := st.SetLinkState(ctx, it.link.URL, it.j.state, it.nextDue); err != nil {
+				storeErr = err
+			}
+		}
+	}()
 	err = res.ResolveAll(rctx, reqs, func(i int, r fetch.Result) {
 		it := planned[i]
 		rep.Totals.Requests += r.Requests
 		if o.MaxRequests > 0 && rep.Totals.Requests >= o.MaxRequests {
 			stop(errMaxRequests)
 		}
-		if r.Status == fetch.StatusCanceled || storeErr != nil {
+		if r.Status == fetch.StatusCanceled {
 			return // not a verdict: the link stays due
 		}
 		if r.Status == fetch.StatusTimeout && rctx.Err() != nil {
@@ -245,14 +262,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 				waits[h] = nb
 			}
 		}
-		if _, err := st.Observe(ctx, it.link.URL, it.obs); err != nil {
-			storeErr = err
-			return
-		}
-		if err := st.SetLinkState(ctx, it.link.URL, it.j.state, it.nextDue); err != nil {
-			storeErr = err
-			return
-		}
+		writes <- it
 		lvl := slog.LevelInfo
 		if it.j.verdict == VerdictOK {
 			lvl = slog.LevelDebug
@@ -264,6 +274,8 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 			o.Progress(done, len(reqs))
 		}
 	})
+	close(writes)
+	<-wrote
 	if storeErr != nil {
 		return nil, storeErr
 	}
@@ -312,8 +324,8 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		"new_broken", rep.Totals.NewBroken, "suspect", rep.Totals.Suspect, "fixed", rep.Totals.Fixed,
 		"redirected", rep.Totals.Redirected, "changed", rep.Totals.Changed, "still_broken", rep.Totals.StillBroken,
 		"unknown", rep.Totals.Unknown, "deferred", rep.Totals.Deferred, "took", time.Since(wallStart).Round(time.Millisecond))
-	if err != nil && ctx.Err() != nil {
-		return rep, ctx.Err()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
 	}
 	return rep, nil
 }
