@@ -15,6 +15,7 @@ type grammar struct {
 
 	connectors, ellipses, partConn, numeroP, joins phrases
 	drafts, anaphora, organs, refer, referAfter    *phraseSet
+	betweenJoins                                   *phraseSet
 	pinJoin, pinSkip                               wordSet
 	// organDirect: an organ may follow the numbers without a join word;
 	// pinDirect: pin numbers may stand right before the trigger.
@@ -137,6 +138,8 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	g.drafts, g.anaphora = &d, &a
 	r, ra := newPhraseSet(src.Refer), newPhraseSet(src.ReferAfter)
 	g.refer, g.referAfter = &r, &ra
+	bj := newPhraseSet(src.BetweenJoins)
+	g.betweenJoins = &bj
 	for _, j := range src.OrganJoins {
 		if j == "" {
 			g.organDirect = true
@@ -379,4 +382,38 @@ func reverseBytes(b []byte) []byte {
 		r[len(b)-1-i] = c
 	}
 	return r
+}
+
+// special reads a special session written as a word at t[i] ("دإط"),
+// followed by a hyphen, and returns "S" or "ES" and where the digits start.
+func (g *grammar) special(t []byte, i int) (string, int, bool) {
+	for _, sp := range g.Specials {
+		e, ok := matchPhrase(t, i, sp.Word)
+		if !ok {
+			continue
+		}
+		e = skipSpaces(t, e)
+		if e < len(t) && t[e] == '-' {
+			e = skipSpaces(t, e+1)
+			if e < len(t) && isDigit(t[e]) {
+				return sp.Letter, e, true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// specialBefore finds a special-session word ending before the hyphen at
+// t[h] ("دإط-10/19") and returns where it starts.
+func (g *grammar) specialBefore(t []byte, h int) (int, bool) {
+	e := h
+	for e > 0 && t[e-1] == ' ' {
+		e--
+	}
+	for _, sp := range g.Specials {
+		if st := e - len(sp.Word); st >= 0 && string(t[st:e]) == sp.Word && wordStart(t, st) {
+			return st, true
+		}
+	}
+	return 0, false
 }

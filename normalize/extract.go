@@ -102,9 +102,9 @@ type Extractor struct {
 	organOf   map[string]Organ
 	// between are the grammars whose organs may stand between a trigger
 	// and its numbers; clitics those that write words joined.
-	between, clitics []*grammar
-	byLang           map[string]*grammar
-	pool             sync.Pool
+	between, clitics, specials []*grammar
+	byLang                     map[string]*grammar
+	pool                       sync.Pool
 }
 
 type trigger struct {
@@ -176,6 +176,9 @@ func (x *Extractor) add(g *grammar) {
 	}
 	if len(g.Proclitics) > 0 {
 		x.clitics = append(x.clitics, g)
+	}
+	if len(g.Specials) > 0 {
+		x.specials = append(x.specials, g)
 	}
 }
 
@@ -387,6 +390,15 @@ func (s *scanner) at(j int) (int, bool) {
 	if k < j && isUpper(t[k]) {
 		st = k
 	}
+	if j > 1 && t[j-1] == '-' && t[j-2] >= utf8.RuneSelf || j > 2 && t[j-1] == '-' && t[j-2] == ' ' {
+		// A special session spelled as a word: "القرار دإط-10/19".
+		for _, g := range s.x.specials {
+			if sp, ok := g.specialBefore(t, j-1); ok {
+				st = sp
+				break
+			}
+		}
+	}
 	if e, ok := s.triggerBefore(st); ok {
 		return e, true
 	}
@@ -530,6 +542,24 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 		p := os
 		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
 			p--
+		}
+		if len(g.BetweenJoins) > 0 {
+			// "du", "de la", "de l’" between the trigger and the organ.
+			q := p
+			switch {
+			case q >= 2 && t[q-1] == '\'' && (t[q-2] == 'l' || t[q-2] == 'L') && wordStart(t, q-2):
+				q -= 2
+			case q >= 4 && string(t[q-3:q]) == "’" && (t[q-4] == 'l' || t[q-4] == 'L') && wordStart(t, q-4):
+				q -= 4
+			}
+			if js, ok := s.endsWithPhrase(t, q, g.betweenJoins); ok {
+				p = js
+				for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
+					p--
+				}
+			} else {
+				continue
+			}
 		}
 		tws, twe, tw := s.wordBefore(p)
 		if tws < 0 || tws < s.done {
@@ -848,7 +878,7 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 	said := tr.Kind
 	// Most trigger words are not followed by a number: look ahead cheaply
 	// before looking back.
-	if p, _ := skipSpaceNL(t, ne, maxBreaks); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p])) {
+	if p, _ := skipSpaceNL(t, ne, maxBreaks); p >= len(t) || !(isDigit(t[p]) || isUpper(t[p]) || t[p] >= utf8.RuneSelf && len(g.Specials) > 0) {
 		if _, ok := g.numeroP.match(t, p); !ok {
 			return ne, true
 		}
@@ -961,6 +991,25 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 	}
 	it := item{start: p}
 	c := t[p]
+	if c >= utf8.RuneSelf && len(g.Specials) > 0 {
+		// "دإط-10/19"
+		if sp, d, ok := g.special(t, p); ok {
+			n := digitsAt(t, d)
+			if e := d + n; n > 0 && n <= 3 && e+1 < len(t) && t[e] == '/' && isDigit(t[e+1]) {
+				m := digitsAt(t, e+1)
+				it.special = sp
+				it.a, _ = strconv.Atoi(string(t[d:e]))
+				it.b, _ = strconv.Atoi(string(t[e+1 : e+1+m]))
+				it.form, it.end = itemNew, e+1+m
+				if it.end < len(t) && isAlnum(t[it.end]) {
+					return item{}, false
+				}
+				it.parts, it.end = s.parts(it.end, g)
+				return it, true
+			}
+		}
+		return item{}, false
+	}
 	if isUpper(c) {
 		if e, ok := scanSpecialSession(t, p); ok && e+1 < len(t) && t[e] == '/' && isDigit(t[e+1]) {
 			it.special = string(t[p : e-digitsBack(t, e)-1])
@@ -1060,6 +1109,15 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 			// "217 ألف (د - 3)" is 217 A (III).
 			it.form, it.roman, it.parts, it.end = itemRoman, toRoman(v), parts, e
 			return it, true
+		} else if sp, d, ok := g.special(t, in); ok {
+			// "3201 (دإ-6)" is 3201 (S-VI).
+			if n := digitsAt(t, d); n > 0 && n <= 2 {
+				if ce := skipSpaces(t, d+n); ce < len(t) && t[ce] == ')' {
+					v, _ := strconv.Atoi(string(t[d : d+n]))
+					it.form, it.special, it.roman, it.parts, it.end = itemRoman, sp, toRoman(v), parts, ce+1
+					return it, true
+				}
+			}
 		}
 	}
 	if len(parts) > 0 {
@@ -1232,8 +1290,10 @@ func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 		if !ok {
 			// "و1820 (2008)": a conjunction joined to the number.
 			for _, c := range g.joinedConn {
-				if e = r + len(c); e < len(t) && isDigit(t[e]) && string(t[r:e]) == c {
-					return e, n + 1
+				if e = r + len(c); e < len(t) && string(t[r:e]) == c {
+					if _, _, sp := g.special(t, e); isDigit(t[e]) || sp {
+						return e, n + 1 // "ودإ-26/2"
+					}
 				}
 			}
 			break

@@ -83,6 +83,14 @@ func describe(in string, cs []Citation) string {
 	return b.String()
 }
 
+func TestExtractSpanishOrganBetween(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"organ between", "las resoluciones del Consejo de Seguridad 1267 (1999) y 1333 (2000)",
+			[]string{"S/RES/1267(1999)|resoluciones del Consejo de Seguridad 1267 (1999)|organ=SC", "S/RES/1333(2000)"}},
+		{"no trigger before the organ", "el Consejo de Seguridad 1267 veces", nil},
+	})
+}
+
 func TestExtractEnglish(t *testing.T) {
 	runExtractCases(t, []extractCase{
 		{"new style", "The Assembly recalled resolution 74/213 and welcomed the report.",

@@ -61,6 +61,10 @@ type Grammar struct {
 	// ("قرار مجلس الأمن 1540 (2004)", "резолюция Совета Безопасности 1540
 	// (2004)").
 	OrganBetween bool
+	// BetweenJoins may stand between the trigger and such an organ ("les
+	// résolutions du Conseil de sécurité 1267 (1999)"); an elided "l’" is
+	// read as part of the join before it ("de l’Assemblée").
+	BetweenJoins []string
 
 	// Proclitics are words written joined to the next one (Arabic "و"
 	// and, "ب" by, "ل" for): a trigger or a number may carry one
@@ -72,6 +76,10 @@ type Grammar struct {
 	// SessionWords stand for a Roman session numeral in parentheses, with
 	// the session in digits: "217 ألف (د - 3)" is 217 A (III).
 	SessionWords []string
+	// Specials spell the special and emergency special sessions of a
+	// symbol as words: Arabic "دإ-26/2" is S-26/2, "دإط-10/19" ES-10/19,
+	// and "(دإ-6)" the session S-VI.
+	Specials []PartWord
 	// Reversed says that PDF text of the language may come with the digits
 	// and brackets of a number reversed: "٢٧٨ ) ٣٩٩١ (" for 872 (1993).
 	Reversed bool

@@ -27,6 +27,8 @@ var spanish = Grammar{
 		{"consejo de derechos humanos", OrganHRC},
 		{"comisión de derechos humanos", OrganCHR},
 	},
+	OrganBetween:  true,
+	BetweenJoins:  []string{"del", "de la", "de"},
 	OrganJoins:    []string{"de la", "del", "aprobada por la", "aprobada por el", "de"},
 	PinWords:      []string{"párrafos", "párrafo"},
 	PinJoins:      []string{"de la", "de", "del"},

@@ -30,6 +30,11 @@ func TestExtractFrench(t *testing.T) {
 		{"numero sign", "la résolution n° 1373 (2001)", []string{"S/RES/1373(2001)|résolution n° 1373 (2001)"}},
 		{"no-break spaces", "la résolution\u00a01540\u202f(2004)", []string{"S/RES/1540(2004)"}},
 		{"capitals", "RÉSOLUTION 1701 (2006)", []string{"S/RES/1701(2006)"}},
+		{"organ between", "les résolutions du Conseil de sécurité 1267 (1999), 1333 (2000) et 1390 (2002)",
+			[]string{"S/RES/1267(1999)|résolutions du Conseil de sécurité 1267 (1999)|organ=SC", "S/RES/1333(2000)", "S/RES/1390(2002)"}},
+		{"organ between, elided", "la résolution de l’Assemblée générale 73/266", []string{"A/RES/73/266||organ=GA"}},
+		{"special sessions", "les résolutions ES-10/19, S-26/2 et 3201 (S-VI)", []string{"A/RES/ES-10/19", "A/RES/S-26/2", "A/RES/3201(S-VI)"}},
+		{"continuation", "le rapport (A/78/123 et Corr.1)", []string{"A/78/123", "A/78/123/Corr.1|Corr.1"}},
 		{"anaphora is no citation", "les paragraphes 6 et 7 de ladite résolution", nil},
 		{"press release", "communiqué de presse CS/2669", nil},
 	})
@@ -86,6 +91,9 @@ func TestExtractArabic(t *testing.T) {
 		{"mirrored brackets", "القرار 1540 )2004(", []string{"S/RES/1540(2004)|القرار 1540 )2004("}},
 		{"document", "الوثيقة A/73/152", []string{"A/73/152"}},
 		{"draft symbol", "مشروع القرار A/C.1/80/L.41", []string{"A/C.1/80/L.41||said=draft"}},
+		{"special sessions", "والقرارات دإط-10/19 ودإ-26/2 و 3201 (دإ-6)",
+			[]string{"A/RES/ES-10/19|القرارات دإط-10/19", "A/RES/S-26/2|دإ-26/2", "A/RES/3201(S-VI)|3201 (دإ-6)"}},
+		{"continuation", "التقرير (A/78/123 و Corr.1)", []string{"A/78/123", "A/78/123/Corr.1|Corr.1"}},
 		{"anaphora is no citation", "الفقرة 6 من القرار المذكور", nil},
 	})
 }
