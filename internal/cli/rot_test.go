@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xref-un/xref/cache"
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/rot"
 	"github.com/xref-un/xref/unsim"
@@ -353,4 +354,59 @@ var requestsRE = regexp.MustCompile(`with \d+ requests?`)
 func normalizeRot(s, dir string) string {
 	s = strings.ReplaceAll(s, dir+string(filepath.Separator), "testdata/")
 	return requestsRE.ReplaceAllString(s, "with N requests")
+}
+
+// TestRotFlags: configuration errors exit 3, help exits 0 and documents
+// the exit codes, a busy store is a runtime error (1), and the report goes
+// to standard output without --out.
+func TestRotFlags(t *testing.T) {
+	graph := filepath.Join(t.TempDir(), "graph")
+	t.Setenv(EnvCache, graph)
+	t.Setenv(fetch.EnvBaseURL, "")
+	f := writeFile(t, t.TempDir(), "t.txt", []byte("United Nations S/PV.1\nresolution 73/266 (https://undocs.org/en/A/RES/73/266)\n"))
+	var out, errb bytes.Buffer
+	if code := exitCode(runCheck(context.Background(), []string{"--quiet", f}, IO{In: strings.NewReader(""), Out: &out, Err: &errb}), &errb); code != 0 {
+		t.Fatalf("check: exit %d %s", code, errb.String())
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--format", "pdf"}, 3, "unknown format"},
+		{[]string{"--format", "json", "--out", "r.html"}, 3, "--format json but --out r.html"},
+		{[]string{"--ok-days", "0"}, 3, "--ok-days"},
+		{[]string{"--ok-days", "7-3"}, 3, "--ok-days"},
+		{[]string{"--budget", "0s"}, 3, "--budget"},
+		{[]string{"--dead-after", "0"}, 3, "--dead-after"},
+		{[]string{"--fail-on", "-1"}, 3, "negative"},
+		{[]string{"--no-such-flag"}, 3, "no-such-flag"},
+		{[]string{"extra"}, 3, "no arguments"},
+		{[]string{"--base-url", "ftp://127.0.0.1:1"}, 3, "base URL"},
+		{[]string{"-h"}, 0, "3  configuration error"},
+	} {
+		code, errs, _ := rotRunNoReport(t, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.msg) {
+			t.Errorf("xref rot %v: exit %d; want %d with %q\n%s", tt.args, code, tt.code, tt.msg, errs)
+		}
+	}
+	// Standard output, Markdown by default; the one link is unjudgeable
+	// here (no server), not rot.
+	code, errs, out2 := rotRunNoReport(t, "--base-url", "http://127.0.0.1:1", "--recheck", "0", "--timeout", "1s")
+	if code != 0 || !strings.HasPrefix(out2, "# Link rot report, ") || !strings.Contains(out2, "## Unknown (1)") {
+		t.Errorf("stdout report: exit %d\n%s\n%s", code, out2, errs)
+	}
+	// A store held by another process: a runtime error.
+	st, err := cacheOpenRW(graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if code, errs, _ := rotRunNoReport(t); code != 1 || !strings.Contains(errs, "in use") {
+		t.Errorf("busy store: exit %d, %s", code, errs)
+	}
+}
+
+func cacheOpenRW(dir string) (*cache.Store, error) {
+	return cache.Open(context.Background(), dir, cache.Options{GCInterval: -1})
 }
