@@ -57,6 +57,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "report missing, malformed, mismatched and wrong-language links of citations", runCheck},
+		{"compare", "align the citations of language versions of one record and report where they differ", runCompare},
 		{"expand", "make every citation a link: Markdown, HTML or text", runExpand},
 		{"extract", "list every citation with its canonical symbol and offsets", runExtract},
 		{"graph", "query the citation graph: cited-by, cites, stats, export", runGraph},
@@ -87,7 +88,8 @@ as plain text (PDF text exports included) or HTML.
 
 Exit codes:
   0  no problem found
-  1  check found problems of severity error
+  1  check found problems of severity error; resolve: some did not
+     resolve; compare: the versions disagree
   2  usage error, or an input that cannot be read (missing, binary,
      undecodable); other files are still processed
 
