@@ -55,8 +55,9 @@ type Options struct {
 	// Logger receives a record per run phase and per link concluded
 	// (debug for unchanged links); default discards.
 	Logger *slog.Logger
-	// Progress, if set, is called after each link checked with the number
-	// done and the number planned; never concurrently.
+	// Progress, if set, is called after each planned link's result (a
+	// verdict, or abandoned at the end of the budget) with the number done
+	// and the number planned; never concurrently.
 	Progress func(done, total int)
 }
 
@@ -238,6 +239,10 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		if o.MaxRequests > 0 && rep.Totals.Requests >= o.MaxRequests {
 			stop(errMaxRequests)
 		}
+		done++
+		if o.Progress != nil {
+			o.Progress(done, len(reqs))
+		}
 		if r.Status == fetch.StatusCanceled {
 			return // not a verdict: the link stays due
 		}
@@ -269,11 +274,8 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		}
 		log.Log(ctx, lvl, "rot: checked", "url", it.link.URL, "verdict", it.j.verdict, "state", it.j.state,
 			"status", r.Status, "requests", r.Requests)
-		done++
-		if o.Progress != nil {
-			o.Progress(done, len(reqs))
-		}
 	})
+	timer.Stop()
 	close(writes)
 	<-wrote
 	if storeErr != nil {
@@ -285,7 +287,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		}
 	}
 	switch cause := context.Cause(rctx); {
-	case errors.Is(cause, errBudget):
+	case errors.Is(cause, errBudget) && rep.Totals.Deferred > 0:
 		rep.Run.Stopped = "budget"
 	case errors.Is(cause, errMaxRequests):
 		if rep.Totals.Deferred > 0 {

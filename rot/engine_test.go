@@ -83,12 +83,17 @@ func TestRunSchedule(t *testing.T) {
 	c := client(t, srv.URL)
 	ctx := context.Background()
 
-	rep, err := rot.Run(ctx, st, c, rot.Options{Now: at(night1)})
+	var calls, lastDone, lastTotal int
+	progress := func(done, total int) { calls, lastDone, lastTotal = calls+1, done, total }
+	rep, err := rot.Run(ctx, st, c, rot.Options{Now: at(night1), Progress: progress})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Totals.Checked != 20 || rep.Totals.States.OK != 20 || rep.Totals.Requests != 60 {
 		t.Fatalf("night 1: %+v", rep.Totals)
+	}
+	if calls != 20 || lastDone != 20 || lastTotal != 20 {
+		t.Errorf("progress: %d calls, last %d/%d", calls, lastDone, lastTotal)
 	}
 	srv.ResetStats()
 	rep, err = rot.Run(ctx, st, c, rot.Options{Now: at(night1.Add(24 * time.Hour))})
