@@ -12,7 +12,7 @@ import (
 )
 
 // TestJSONSchema pins the names of schema xref-rot/1 (documented in
-// rot/README-section.md): fields may be added, never renamed or removed.
+// README.md, "Nightly link-rot reports"): fields may be added, never renamed or removed.
 func TestJSONSchema(t *testing.T) {
 	r := richReport()
 	e := &r.Sections.Redirected[0]

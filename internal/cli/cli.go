@@ -62,6 +62,7 @@ func commands() []command {
 		{"extract", "list every citation with its canonical symbol and offsets", runExtract},
 		{"graph", "query the citation graph: cited-by, cites, stats, export", runGraph},
 		{"resolve", "check whether documents or links really resolve (network)", runResolve},
+		{"rot", "re-check the graph's links and report link rot since the last run", runRot},
 		{"sim", "run the UN documents simulator on a loopback address", runSim},
 		{"version", "print the version", func(_ context.Context, _ []string, io IO) error {
 			fmt.Fprintln(io.Out, "xref", Version())
@@ -92,6 +93,8 @@ Exit codes:
      resolve; compare: the versions disagree
   2  usage error, or an input that cannot be read (missing, binary,
      undecodable); other files are still processed
+  rot has its own: 0 nothing new, 1 runtime error, 2 new link rot,
+  3 configuration error ("xref rot -h")
 
 Run "xref <command> -h" for the flags of a command.
 `

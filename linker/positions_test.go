@@ -1,0 +1,58 @@
+package linker
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xref-un/xref/internal/testenv"
+)
+
+// TestPositions: every citation, reference back and link of the samples and
+// the seed carries the line and column (in characters) of its first byte,
+// counted here independently, also when citations are broken across lines.
+func TestPositions(t *testing.T) {
+	inputs := map[string][]byte{"seed": testenv.Read(t, testenv.Seed)}
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*"))
+	more, _ := filepath.Glob(filepath.Join("..", "rot", "testdata", "*.txt"))
+	for _, f := range append(files, more...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[f] = b
+	}
+	// Break the line before every number that follows a word.
+	wrap := regexp.MustCompile(`(\pL) (\d)`)
+	for name, data := range inputs {
+		for _, variant := range [][]byte{data, wrap.ReplaceAll(data, []byte("$1\n$2"))} {
+			doc, err := Parse(variant, Options{Path: name, Anaphora: true})
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			check := func(what, text string, start, end, line, col int) {
+				t.Helper()
+				if string(doc.Input[start:end]) != text {
+					t.Fatalf("%s: %s %q is not input[%d:%d] = %q", name, what, text, start, end, doc.Input[start:end])
+				}
+				ls := bytes.LastIndexByte(doc.Input[:start], '\n') + 1
+				wl, wc := 1+bytes.Count(doc.Input[:start], []byte("\n")), 1+utf8.RuneCount(doc.Input[ls:start])
+				if line != wl || col != wc {
+					t.Errorf("%s: %s %q at %d:%d; it starts at %d:%d", name, what, text, line, col, wl, wc)
+				}
+			}
+			for _, c := range doc.Citations {
+				check("citation", c.Text, c.Start, c.End, c.Line, c.Col)
+			}
+			for _, r := range doc.References {
+				check("reference", r.Text, r.Start, r.End, r.Line, r.Col)
+			}
+			for _, l := range doc.Links {
+				check("link", string(doc.Input[l.Start:l.End]), l.Start, l.End, l.Line, l.Col)
+			}
+		}
+	}
+}
