@@ -104,6 +104,7 @@ type Extractor struct {
 	// and its numbers; clitics those that write words joined.
 	between, clitics, specials []*grammar
 	byLang                     map[string]*grammar
+	latinStems                 bool // some stem is written in Latin letters
 	pool                       sync.Pool
 }
 
@@ -156,6 +157,7 @@ func (x *Extractor) add(g *grammar) {
 					x.lastByte[b] = true
 				}
 			} else {
+				x.latinStems = true
 				for b := 'a'; b <= 'z'; b++ {
 					x.lastByte[b], x.lastByte[b-'a'+'A'] = true, true
 				}
@@ -214,6 +216,9 @@ func (x *Extractor) trigger(w []byte) (trigger, bool) {
 func (x *Extractor) lookup(w []byte) (trigger, int, bool) {
 	if tr, ok := x.trigger(w); ok {
 		return tr, 0, true
+	}
+	if len(w) == 0 || w[0] < utf8.RuneSelf && !x.latinStems {
+		return trigger{}, 0, false
 	}
 	if tr, ok := x.stem(w, nil); ok {
 		return tr, 0, true

@@ -88,6 +88,10 @@ func (f *Folded) Reset(src []byte) {
 			i += 2 // a Cyrillic or Arabic letter: most of such text
 			continue
 		}
+		if c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] >= 0x94 && src[i+2] <= 0xA9 || src[i+2] >= 0xB0 && src[i+2] <= 0xBF) {
+			i += 3 // dashes, quotation marks, bullets, ellipsis: U+2014–U+2029, U+2030–U+203F
+			continue
+		}
 		r, size := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && size <= 1 {
 			i++
