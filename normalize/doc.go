@@ -3,7 +3,8 @@
 //
 // Every language version of a UN document carries the same symbol
 // (A/RES/73/266), but prose cites it in many forms: "resolution 73/266",
-// "第 73/266 号决议", "la resolución 73/266", "S/RES/1540 (2004)",
+// "第 73/266 号决议", "la resolución 73/266", "la résolution 73/266",
+// "резолюцией 73/266", "قرارها 73/266", "S/RES/1540 (2004)",
 // "S / PRST / 1994 / 16", "resoluciones 2 (I), de 1° de febrero de 1946, … y
 // 61/236". The package has three parts:
 //
@@ -15,10 +16,13 @@
 //     canonical Key (for comparison, URLs and storage: S/RES/1540(2004)) and
 //     its Display form (S/RES/1540 (2004)). Press-release numbers (GA/12174)
 //     and non-symbols (24/7, and/or, km/h) are rejected.
-//   - Citations (extract.go, grammar*.go): an Extractor scans text once and
+//   - Citations (extract.go, grammar_*.go): an Extractor scans text once and
 //     reports every citation with byte offsets into the input. The words of
-//     each language (triggers, organs, connectors, dates, paragraph pins)
-//     are data in a Grammar value; the scanner is the same for all.
+//     each of the six UN languages (triggers, organs, connectors, dates,
+//     paragraph pins, proclitics, part and session words) are data in a
+//     Grammar value; the scanner is the same for all. With
+//     Options.Anaphora it also reports references back ("ladite
+//     résolution", "该决议", refer.go) to the citation they point at.
 //
 // # Canonical keys
 //
