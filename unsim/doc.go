@@ -116,7 +116,7 @@ other field given replaces the parent's ("rules" as a whole). That is how a
 link-rot test plays nights: night2.json extends night1.json and says only
 what changed (a document disappears, a file moves so the redirect target
 changes, a version changes the bytes, ETag and hash under the same URL);
-night3.json adds a host answering 429 with an hour's Retry-After. Switch a
+night3.json adds a host answering 429 with a Retry-After of a day and a half. Switch a
 running simulator to the next night with SetScenario: the address stays the
 same, rule counters and soft-block windows start afresh.
 

@@ -381,7 +381,7 @@ func TestLoadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(n3.Rules) != 1 || n3.Rules[0].RetryAfter != "3600" || len(n3.Docs) != len(n2.Docs) || n3.Name != "night3" {
+	if len(n3.Rules) != 1 || n3.Rules[0].RetryAfter != "129600" || len(n3.Docs) != len(n2.Docs) || n3.Name != "night3" {
 		t.Errorf("night3: %d rules, %d docs", len(n3.Rules), len(n3.Docs))
 	}
 

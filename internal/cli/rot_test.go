@@ -229,16 +229,16 @@ func TestRotNights(t *testing.T) {
 	}
 	compare("night2")
 
-	// Night 3: documents.un.org answers 429 with an hour's Retry-After: the
-	// links that end there are unknown, not broken; A/RES/71/258 fails for
-	// the third time: dead, and the run exits 2.
+	// Night 3: documents.un.org answers 429 with a Retry-After of a day and
+	// a half: the links that end there are unknown, not broken;
+	// A/RES/71/258 fails for the third time: dead, and the run exits 2.
 	playNight("night3")
 	night3 := night2.Add(day)
 	code, errs, rep = rotRun(t, night3, append(args, goldens("night3", night3)...)...)
 	if code != rotExitNewRot || !strings.Contains(errs, "1 newly broken (more than --fail-on 0)") {
 		t.Fatalf("night 3: exit %d; want 2\n%s", code, errs)
 	}
-	closedUntil := night3.Add(time.Hour)
+	closedUntil := night3.Add(36 * time.Hour)
 	checkSections(t, "night 3", rep, []want{
 		{lRes258En, rot.VerdictNewBroken, rot.StateDead, "soft-404", true, 3},
 		{lRes27En, rot.VerdictSuspect, rot.StateSuspect, "soft-404", true, 2},
@@ -309,9 +309,11 @@ func TestRotNights(t *testing.T) {
 		t.Errorf("dated report: %v", err)
 	}
 
-	// Night 4: documents.un.org has recovered (the scenario of night 2);
-	// A/RES/73/27 fails for the third time in both languages; A/RES/71/258
-	// is still broken (not checked: dead links wait a week), three days on.
+	// Night 4: documents.un.org would answer again (the scenario of night
+	// 2) but asked to wait until midday: it is not contacted, and the links
+	// that end there are unknown without a request. A/RES/73/27 fails for
+	// the third time in both languages; A/RES/71/258 is still broken (not
+	// checked: dead links wait a week), three days on.
 	playNight("night2")
 	night4 := night3.Add(day)
 	code, errs, rep = rotRun(t, night4, append(args, "--fail-on", "1")...)
@@ -322,13 +324,19 @@ func TestRotNights(t *testing.T) {
 		{lRes27En, rot.VerdictNewBroken, rot.StateDead, "soft-404", true, 3},
 		{lRes27Zh, rot.VerdictNewBroken, rot.StateDead, "soft-404", true, 3},
 		{lRes258En, rot.VerdictStillBroken, rot.StateDead, "soft-404", false, 3},
+		{lRes266En, rot.VerdictUnknown, rot.StateOK, "rate-limited", false, 0},
+		{lRes1540En, rot.VerdictUnknown, rot.StateOK, "rate-limited", false, 0},
+		{lRes80En, rot.VerdictUnknown, rot.StateOK, "rate-limited", false, 0},
+		{lCD2141, rot.VerdictUnknown, rot.StateOK, "rate-limited", false, 0},
+		{lRes266Zh, rot.VerdictUnknown, rot.StateOK, "rate-limited", false, 0},
+		{lRes1540Any, rot.VerdictUnknown, "", "rate-limited", false, 0},
 		{lLibrary, rot.VerdictUnknown, "", "blocked", true, 0},
 	})
+	if n := srv.Stats().ByHost["documents.un.org"]; n != 0 {
+		t.Errorf("night 4: documents.un.org contacted %d times before its time", n)
+	}
 	if sb := rep.Sections.StillBroken[0]; sb.AgeDays != 3 || !sb.FailingSince.Equal(night1) || !sb.NextDue.Equal(night3.Add(7*day-4*time.Hour)) {
 		t.Errorf("still broken: age %d, since %v, next due %v", sb.AgeDays, sb.FailingSince, sb.NextDue)
-	}
-	if n := srv.Stats().ByHost["documents.un.org"]; n == 0 {
-		t.Error("night 4: documents.un.org not contacted after its time")
 	}
 	if len(rep.Trend) != 5 || rep.Trend[2].NewBroken != 1 || rep.Trend[4].NewBroken != 2 || rep.Trend[4].Dead != 3 {
 		t.Errorf("trend: %+v", rep.Trend)
@@ -336,6 +344,27 @@ func TestRotNights(t *testing.T) {
 	code, _, _ = rotRun(t, night4.Add(time.Hour), append(args, "--fail-on", "2")...)
 	if code != 0 {
 		t.Errorf("nothing new an hour later: exit %d", code)
+	}
+
+	// Night 5: its time has passed; documents.un.org is contacted again
+	// and its links work: nothing to report but the Digital Library.
+	srv.ResetStats()
+	night5 := night4.Add(day)
+	code, errs, rep = rotRun(t, night5, args...)
+	if code != 0 {
+		t.Fatalf("night 5: exit %d\n%s", code, errs)
+	}
+	if n := srv.Stats().ByHost["documents.un.org"]; n == 0 {
+		t.Error("night 5: documents.un.org not contacted after its time")
+	}
+	checkSections(t, "night 5", rep, []want{
+		{lRes27En, rot.VerdictStillBroken, rot.StateDead, "soft-404", false, 3},
+		{lRes27Zh, rot.VerdictStillBroken, rot.StateDead, "soft-404", false, 3},
+		{lRes258En, rot.VerdictStillBroken, rot.StateDead, "soft-404", false, 3},
+		{lLibrary, rot.VerdictUnknown, "", "blocked", true, 0},
+	})
+	if len(rep.ClosedHosts) != 0 {
+		t.Errorf("night 5: closed hosts %+v", rep.ClosedHosts)
 	}
 }
 
