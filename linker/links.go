@@ -283,8 +283,8 @@ func findURLs(text []byte) [][2]int {
 		if st < last {
 			continue // "www." inside "https://www."
 		}
-		e := urlEnd(text, st)
-		if e > st+8 {
+		e, ok := normalize.URLEnd(text, st)
+		if ok && e > st+8 {
 			out = append(out, [2]int{st, e})
 			last = e
 		}
@@ -292,30 +292,6 @@ func findURLs(text []byte) [][2]int {
 	return out
 }
 
-func urlEnd(t []byte, st int) int {
-	j := st
-	parens := 0
-	for j < len(t) {
-		c := t[j]
-		if c <= ' ' || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' {
-			break
-		}
-		if c == '(' {
-			parens++
-		}
-		if c == ')' {
-			if parens == 0 {
-				break
-			}
-			parens--
-		}
-		j++
-	}
-	for j > st && strings.IndexByte(".,;:!?'", t[j-1]) >= 0 {
-		j--
-	}
-	return j
-}
 
 func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isAlnum(c byte) bool { return isAlpha(c) || c >= '0' && c <= '9' }

@@ -623,6 +623,12 @@ func (s *scanner) wordBefore(e int) (int, int, []byte) {
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
+// URLEnd returns the end of a URL (http://, https:// or www.) that starts
+// at t[i]: it stops at a space, a quote or an angle bracket, at a closing
+// parenthesis it did not open, and before the punctuation that ends a
+// sentence. ok is false when no URL starts at t[i].
+func URLEnd(t []byte, i int) (end int, ok bool) { return urlEnd(t, i) }
+
 // urlEnd returns the end of a URL starting at t[i].
 func urlEnd(t []byte, i int) (int, bool) {
 	j := i
