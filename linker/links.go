@@ -292,6 +292,5 @@ func findURLs(text []byte) [][2]int {
 	return out
 }
 
-
 func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 func isAlnum(c byte) bool { return isAlpha(c) || c >= '0' && c <= '9' }
