@@ -50,11 +50,7 @@ type head struct {
 // plural reports whether a trigger word is a plural form, which a refer
 // word cannot point back with ("those resolutions" names several).
 func plural(w string) bool {
-	switch {
-	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "ات"), strings.HasSuffix(w, "es"):
-		return true
-	}
-	return false
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ات")
 }
 
 // phrases is a list of phrases indexed by the first byte they can start
@@ -396,7 +392,7 @@ func (g *grammar) special(t []byte, i int) (string, int, bool) {
 		if e < len(t) && t[e] == '-' {
 			e = skipSpaces(t, e+1)
 			if e < len(t) && isDigit(t[e]) {
-				return sp.Letter, e, true
+				return sp.Prefix, e, true
 			}
 		}
 	}

@@ -303,9 +303,6 @@ type scanner struct {
 	dateOK          bool
 	// ref is what references back may point at.
 	ref referState
-	// phraseEnd is the end of the organ named after the items being
-	// emitted, or 0.
-	phraseEnd int
 }
 
 func (s *scanner) run() {
@@ -929,9 +926,7 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 		adj = s.organBefore(ts, g)
 	}
 	pin := s.pinBefore(ts, g)
-	s.phraseEnd = afterEnd
-	s.emitItems(items, g, said, adj, after, ts, pin)
-	s.phraseEnd = 0
+	s.emitItems(items, g, said, adj, after, ts, pin, afterEnd)
 	return end, true
 }
 
@@ -1369,7 +1364,7 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 	items[len(items)-1].end = te
 	pin, end := s.pinTail(g, te)
 	adj := s.organBefore(i, g)
-	s.emitItems(items, g, tail.Kind, adj, "", i, pin)
+	s.emitItems(items, g, tail.Kind, adj, "", i, pin, 0)
 	return end, true
 }
 
@@ -1422,7 +1417,7 @@ func (s *scanner) bareNumber(i int) (int, bool) {
 			continue
 		}
 		it.start = i
-		s.emitItems([]item{it}, g, KindResolution, "", "", i, "")
+		s.emitItems([]item{it}, g, KindResolution, "", "", i, "", 0)
 		return it.end, true
 	}
 	return 0, false
@@ -1454,7 +1449,8 @@ func prevRuneSkipSpace(t []byte, i int) rune {
 // emitItems turns items into citations. ts is where the citation's words
 // start (the trigger or the first 第), so that the first citation's span
 // includes them.
-func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Organ, ts int, pin string) {
+// phraseEnd, when not 0, is where the organ named after the items ends.
+func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Organ, ts int, pin string, phraseEnd int) {
 	var sentence []Organ
 	sentenceDone := false
 	lazy := func() []Organ {
@@ -1480,7 +1476,7 @@ func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Orga
 		c.Lang = g.Lang
 		if k == len(items)-1 {
 			c.Pin = pin
-			c.PhraseEnd = s.phraseEnd
+			c.PhraseEnd = phraseEnd
 		}
 		s.emit(c, start, end)
 	}

@@ -126,3 +126,31 @@ func FuzzFold(f *testing.F) {
 		checkFold(t, in)
 	})
 }
+
+// TestFoldFastPaths: the runes that Reset skips without decoding (folds2,
+// and U+2014–U+2029, U+2030–U+203F) are runes that foldRune leaves alone
+// in any context, here a Cyrillic look-alike's best case: a lone capital
+// after a number.
+func TestFoldFastPaths(t *testing.T) {
+	for r := rune(0x0080); r < 0x0800; r++ {
+		var b [4]byte
+		n := utf8.EncodeRune(b[:], r)
+		if n != 2 || folds2(b[0], b[1]) {
+			continue
+		}
+		src := append([]byte("50/70 "), b[:n]...)
+		if _, _, ok := foldRune(src, 6, r, n, nil); ok {
+			t.Errorf("U+%04X is skipped by folds2 but folds", r)
+		}
+	}
+	for r := rune(0x2014); r <= 0x203F; r++ {
+		if r >= 0x202A && r <= 0x202F {
+			continue // not skipped
+		}
+		var b [4]byte
+		n := utf8.EncodeRune(b[:], r)
+		if _, _, ok := foldRune(b[:n], 0, r, n, nil); ok {
+			t.Errorf("U+%04X is skipped undecoded but folds", r)
+		}
+	}
+}

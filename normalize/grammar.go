@@ -79,7 +79,7 @@ type Grammar struct {
 	// Specials spell the special and emergency special sessions of a
 	// symbol as words: Arabic "دإ-26/2" is S-26/2, "دإط-10/19" ES-10/19,
 	// and "(دإ-6)" the session S-VI.
-	Specials []PartWord
+	Specials []SpecialWord
 	// Reversed says that PDF text of the language may come with the digits
 	// and brackets of a number reversed: "٢٧٨ ) ٣٩٩١ (" for 872 (1993).
 	Reversed bool
@@ -123,6 +123,13 @@ type Trigger struct {
 type PartWord struct {
 	Word   string
 	Letter string
+}
+
+// SpecialWord is the prefix of a special ("S") or emergency special ("ES")
+// session spelled as a word.
+type SpecialWord struct {
+	Word   string
+	Prefix string
 }
 
 // OrganName is a way a language names an organ.

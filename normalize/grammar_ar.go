@@ -27,7 +27,7 @@ var arabic = Grammar{
 		{"ذال", "Y"}, {"ضاد", "Z"},
 	},
 	SessionWords: []string{"د", "الدورة"},
-	Specials:     []PartWord{{"دإط", "ES"}, {"د إ ط", "ES"}, {"دإ", "S"}, {"د إ", "S"}},
+	Specials:     []SpecialWord{{"دإط", "ES"}, {"د إ ط", "ES"}, {"دإ", "S"}, {"د إ", "S"}},
 	Reversed:     true,
 	Drafts:       []string{"مشروع", "مشاريع", "بمشروع", "ومشروع", "لمشروع", "مشروعي", "مشروعا"},
 	Anaphora:     []string{"هذا", "ذلك", "هذه", "تلك"},
