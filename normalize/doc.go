@@ -16,13 +16,28 @@
 //     canonical Key (for comparison, URLs and storage: S/RES/1540(2004)) and
 //     its Display form (S/RES/1540 (2004)). Press-release numbers (GA/12174)
 //     and non-symbols (24/7, and/or, km/h) are rejected.
-//   - Citations (extract.go, grammar_*.go): an Extractor scans text once and
-//     reports every citation with byte offsets into the input. The words of
-//     each of the six UN languages (triggers, organs, connectors, dates,
-//     paragraph pins, proclitics, part and session words) are data in a
-//     Grammar value; the scanner is the same for all. With
-//     Options.Anaphora it also reports references back ("ladite
+//   - Citations (grammar_*.go and the scanner files below): an Extractor
+//     scans text once and reports every citation with byte offsets into the
+//     input. The words of each of the six UN languages (triggers, organs,
+//     connectors, dates, paragraph pins, proclitics, part and session
+//     words) are data in a Grammar value; the scanner is the same for all.
+//     With Options.Anaphora it also reports references back ("ladite
 //     résolution", "该决议", refer.go) to the citation they point at.
+//
+// The scanner is split by concern:
+//
+//   - extract.go: the Extractor, its compiled word tables and the Citation type.
+//   - scan.go: the digit-to-digit scan, token starts and URLs.
+//   - trigger.go: trigger words before numbers and the prose phrase they start.
+//   - explicit.go: symbols written out (A/RES/73/266) and their continuations.
+//   - items.go: one number of a prose citation (73/266, 217 A (III), 1540 (2004)).
+//   - enumerate.go: enumerations of items and the connectors between them.
+//   - dates.go: date clauses between items.
+//   - tails.go: Chinese groups closed by a tail word (第 73/266 号决议).
+//   - organ.go: the evidence for the organ of a prose citation.
+//   - key.go: canonical keys of prose citations.
+//   - years.go: Security Council years and the doubts they raise.
+//   - pin.go: paragraph pins (paragraph 8 of resolution …).
 //
 // # Canonical keys
 //

@@ -1,0 +1,308 @@
+package normalize
+
+import "strings"
+
+// emitItems turns items into citations. ts is where the citation's words
+// start (the trigger or the first 第), so that the first citation's span
+// includes them.
+// phraseEnd, when not 0, is where the organ named after the items ends.
+func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Organ, ts int, pin string, phraseEnd int) {
+	var sentence []Organ
+	sentenceDone := false
+	lazy := func() []Organ {
+		if !sentenceDone {
+			sentence, sentenceDone = s.organsInSentence(ts, g), true
+		}
+		return sentence
+	}
+	for k, it := range items {
+		start, end := it.start, it.end
+		if k == 0 {
+			start = ts
+		}
+		if it.form == itemSymbol {
+			s.emitSymbol(it.sym, start, end, said)
+			s.prev, s.prevEnd = it.sym, end
+			continue
+		}
+		c, ok := s.citation(it, said, adj, after, lazy)
+		if !ok {
+			continue
+		}
+		c.Lang = g.Lang
+		if k == len(items)-1 {
+			c.Pin = pin
+			c.PhraseEnd = phraseEnd
+		}
+		s.emit(c, start, end)
+	}
+}
+
+// citation builds the citation of one item once its organ is known.
+func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans func() []Organ) (Citation, bool) {
+	var organ Organ
+	cands := []Organ{adj, after}
+	gaOnly := it.form == itemNew && it.special == "" && it.a > maxHRCSession && it.a < 1946
+	if adj == "" && after == "" && (it.form == itemNew && !gaOnly || it.form == itemRoman) {
+		// Only numbers that several organs can issue need the sentence.
+		cands = append(cands, sentenceOrgans()...)
+	}
+	for _, o := range cands {
+		if o != "" && compatible(it, o) {
+			organ = o
+			break
+		}
+		if o != "" && (o == adj || o == after) && it.form != itemNew && it.form != itemRoman {
+			// An organ named right at the citation that cannot issue it
+			// ("General Assembly resolution 377 (1950)"): do not guess.
+			return Citation{}, false
+		}
+	}
+	if organ == "" && s.opt.DefaultOrgan != "" && compatible(it, s.opt.DefaultOrgan) {
+		organ = s.opt.DefaultOrgan
+	}
+	if organ == "" {
+		organ = inferOrgan(it)
+	}
+	if organ == "" {
+		return Citation{}, false
+	}
+	key, display, ok := itemKey(it, said, organ)
+	if !ok {
+		return Citation{}, false
+	}
+	c := Citation{Symbol: Symbol{Key: key, Display: display, Kind: said, Organ: organ}, Form: FormProse, Said: said, Parts: it.parts}
+	s.doubt(&c, it, said, organ)
+	return c, true
+}
+
+func compatible(it item, o Organ) bool {
+	switch it.form {
+	case itemNew:
+		switch o {
+		case OrganGA:
+			return it.special != "" || (it.a >= 31 && it.a <= 99)
+		case OrganHRC:
+			// The Council held its 60th session in 2025; 70 leaves room.
+			return (it.special == "S" || it.special == "") && it.a >= 1 && it.a <= maxHRCSession
+		case OrganECOSOC, OrganCHR:
+			return it.special == "" && it.a >= 1946 && it.a <= 2100
+		}
+	case itemRoman:
+		v := romanValue(it.roman)
+		switch o {
+		case OrganGA:
+			return v >= 1 && (v <= 30 || it.special != "")
+		case OrganECOSOC:
+			return it.special == "" && v >= 1 && v <= 63
+		}
+	case itemYear:
+		return o == OrganSC && it.a >= 1 && it.a <= 5000
+	case itemBare:
+		return o == OrganSC && it.a >= 1 && it.a <= 5000
+	}
+	return false
+}
+
+// maxHRCSession bounds the sessions of the Human Rights Council: numbers
+// above it can only be the General Assembly's.
+const maxHRCSession = 70
+
+// inferOrgan decides the organ of a number that no words name, from the
+// shape of the number alone.
+func inferOrgan(it item) Organ {
+	switch it.form {
+	case itemNew:
+		switch {
+		case it.special != "":
+			return OrganGA
+		case it.a >= 31 && it.a <= 99:
+			return OrganGA
+		case it.a >= 1946 && it.a <= 2100:
+			return OrganECOSOC
+		}
+	case itemRoman:
+		v := romanValue(it.roman)
+		if v >= 1 && (v <= 30 || it.special != "") {
+			return OrganGA
+		}
+		if v > 30 && v <= 63 {
+			return OrganECOSOC
+		}
+	case itemYear, itemBare:
+		if it.a >= 1 && it.a <= 5000 {
+			return OrganSC
+		}
+	}
+	return ""
+}
+
+// organBefore returns the organ named right before t[ts]
+// ("General Assembly resolution", "the Council's resolution", "大会第").
+func (s *scanner) organBefore(ts int, g *grammar) Organ {
+	t := s.t
+	e := ts
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
+		e--
+	}
+	// Possessives: "the Council's resolution".
+	for _, p := range []string{"'s", "’s", "'"} {
+		if e >= len(p) && string(t[e-len(p):e]) == p {
+			e -= len(p)
+			break
+		}
+	}
+	if len(g.Tails) == 0 {
+		// Words are separated by spaces: read the words before the trigger.
+		if _, name, ok := s.phraseBefore(t, e, g.organs); ok {
+			return s.x.organOf[name]
+		}
+		return ""
+	}
+	best, bestLen := Organ(""), -1
+	for _, o := range g.Organs {
+		// Words may be split by a line break: match forwards from each place
+		// the name could start.
+		for st := e - len(o.Name) - 4; st <= e-len(o.Name); st++ {
+			if st < 0 {
+				continue
+			}
+			if m, ok := matchPhrase(t, st, o.Name); ok && m == e && wordStart(t, st) && e-st > bestLen {
+				best, bestLen = o.Organ, e-st
+			}
+		}
+	}
+	return best
+}
+
+// organAfter reads an organ named after the items ("of the General
+// Assembly", "del Consejo de Seguridad").
+func (s *scanner) organAfter(p int, g *grammar) (Organ, int) {
+	t := s.t
+	q := s.skipDate(p, g)
+	q, _ = skipSpaceNL(t, q, maxBreaks)
+	if g.organDirect && q < len(t) && g.organFirst[t[q]] {
+		// Russian genitive: "резолюция 68/268 Генеральной Ассамблеи".
+		for _, o := range g.Organs {
+			if e, ok := matchPhrase(t, q, o.Name); ok {
+				return o.Organ, e
+			}
+		}
+	}
+	for _, j := range g.joins.all(t, q) {
+		r, _ := skipSpaceNL(t, j, maxBreaks)
+		if r >= len(t) || !g.organFirst[t[r]] {
+			continue
+		}
+		for _, o := range g.Organs {
+			if e, ok := matchPhrase(t, r, o.Name); ok {
+				return o.Organ, e
+			}
+		}
+	}
+	return "", 0
+}
+
+// organsInSentence lists the organs named earlier in the sentence that ends
+// at t[ts], nearest first.
+func (s *scanner) organsInSentence(ts int, g *grammar) []Organ {
+	t := s.t
+	lo := ts - 300
+	if lo < 0 {
+		lo = 0
+	}
+	// The sentence starts after the last full stop, semicolon or blank line.
+	// Citations come in order, so the search stops where the last one
+	// looked, and the organs found then are kept.
+	stop := lo
+	cached := s.sentG == g && s.sentTs <= ts && s.sentTs >= s.sentLo && s.sentLo >= lo
+	if cached {
+		stop = s.sentTs
+	}
+	found := false
+	for k := ts - 1; k > stop; k-- {
+		c := t[k]
+		if c == ';' || (c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !(k > 0 && isUpperAbbrev(t, k))) ||
+			(c == '\n' && t[k-1] == '\n') {
+			lo, found = k+1, true
+			break
+		}
+		if c >= 0x80 && k+2 < len(t) && (string(t[k:k+3]) == "。" || string(t[k:k+3]) == "；") {
+			lo, found = k+3, true
+			break
+		}
+	}
+	from := lo
+	var prev []Organ
+	if cached && !found {
+		lo, from, prev = s.sentLo, s.sentTs, s.sentOut
+	}
+	// Names may straddle the place where the last search stopped.
+	wlo := from - 40
+	if wlo < lo {
+		wlo = lo
+	}
+	win := s.lower(t[wlo:ts])
+	if len(prev) == 0 {
+		named := false
+		for _, cue := range g.cues {
+			if strings.Contains(win, cue) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			s.sentG, s.sentLo, s.sentTs, s.sentOut = g, lo, ts, nil
+			return nil
+		}
+	}
+	type hit struct {
+		pos int
+		o   Organ
+	}
+	var hits []hit
+	for _, o := range g.Organs {
+		first, _, _ := strings.Cut(o.Name, " ")
+		off := 0
+		for {
+			k := strings.Index(win[off:], first)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(first)
+			// The rest of the name may be on the next line.
+			end, ok := matchPhrase(t, wlo+k, o.Name)
+			if ok && end <= ts && end > from && wordStart(t, wlo+k) {
+				hits = append(hits, hit{end, o.Organ})
+			}
+		}
+	}
+	// Nearest first; a longer name ending at the same place is found too
+	// and names the same organ.
+	out := make([]Organ, 0, len(hits)+len(prev))
+	for len(hits) > 0 {
+		bi := 0
+		for k, h := range hits {
+			if h.pos > hits[bi].pos {
+				bi = k
+			}
+		}
+		out = append(out, hits[bi].o)
+		hits = append(hits[:bi], hits[bi+1:]...)
+	}
+	out = append(out, prev...)
+	s.sentG, s.sentLo, s.sentTs, s.sentOut = g, lo, ts, out
+	return out
+}
+
+// isUpperAbbrev reports whether the dot at t[k] ends an abbreviation such
+// as "No." or "U.N." rather than a sentence.
+func isUpperAbbrev(t []byte, k int) bool {
+	j := k
+	for j > 0 && isAlpha(t[j-1]) {
+		j--
+	}
+	w := strings.ToLower(string(t[j:k]))
+	return len(w) == 1 || w == "no" || w == "nos" || w == "para" || w == "paras" || w == "sect" || w == "art"
+}

@@ -1,0 +1,138 @@
+package normalize
+
+import "unicode/utf8"
+
+// tailGroup reads a group of numbers closed by a tail word: "第 73/27 号和第
+// 73/266 号决议". bare is true when the group starts with a number instead of
+// an item prefix ("73/266号决议").
+func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
+	g := s.x.zh
+	if g == nil {
+		return 0, false
+	}
+	t := s.t
+	var items []item
+	var end int
+	if bare {
+		it, ok := s.item(i, g, false, nil)
+		if !ok {
+			return 0, false
+		}
+		e, _ := skipSpaceNL(t, it.end, maxBreaks)
+		se, ok := matchAny(t, e, g.ItemSuffix)
+		if !ok {
+			return 0, false
+		}
+		it.end = se
+		items, end = []item{it}, se
+	} else {
+		if _, ok := matchAny(t, i, g.ItemPrefix); !ok {
+			return 0, false
+		}
+		items, end = s.items(i, g, true)
+		if len(items) == 0 {
+			return 0, false
+		}
+	}
+	q, _ := skipSpaceNL(t, end, maxBreaks)
+	if se, ok := matchAny(t, q, g.ItemSuffix); ok {
+		q, _ = skipSpaceNL(t, se, maxBreaks)
+	}
+	var tail Trigger
+	te := -1
+	for _, tr := range g.Tails {
+		if e, ok := matchPhrase(t, q, tr.Word); ok {
+			tail, te = tr, e
+			break
+		}
+	}
+	if te < 0 {
+		return 0, false
+	}
+	if _, ok := matchAny(t, te, g.TailBlockers); ok {
+		return te, true
+	}
+	items[len(items)-1].end = te
+	pin, end := s.pinTail(g, te)
+	adj := s.organBefore(i, g)
+	s.emitItems(items, g, tail.Kind, adj, "", i, pin, 0)
+	return end, true
+}
+
+// bareNumber handles a number right after Chinese text, for groups written
+// without 第 ("73/266号决议"), and bare GA numbers with parts or sections
+// ("80/84 A–B", "59/276, sect. XI").
+func (s *scanner) bareNumber(i int) (int, bool) {
+	t := s.t
+	var prev rune
+	if i > 0 && (t[i-1] >= 0x80 || t[i-1] == ' ') {
+		prev = prevRuneSkipSpace(t, i)
+	} else if i > 0 {
+		prev = rune(t[i-1])
+	}
+	if s.x.zh != nil && prev >= 0x2E80 && !s.isItemPrefixRune(prev) {
+		if e, ok := s.tailGroup(i, true); ok {
+			return e, true
+		}
+	}
+	if !wordStart(t, i) || prev == '/' {
+		return 0, false
+	}
+	if n := digitsAt(t, i); n != 2 || i+3 >= len(t) || t[i+2] != '/' || !isDigit(t[i+3]) {
+		return 0, false
+	}
+	// Budget documents cite General Assembly resolutions by number alone,
+	// marked as such by part letters or a section.
+	for _, g := range s.x.grammars {
+		if len(g.Triggers) == 0 {
+			continue
+		}
+		it, ok := s.item(i, g, false, nil)
+		if !ok || it.form != itemNew {
+			continue
+		}
+		marked := len(it.parts) > 0
+		q := skipSpaces(t, it.end)
+		if q < len(t) && t[q] == ',' {
+			q = skipSpaces(t, q+1)
+		}
+		if e, ok := matchWordFold(t, q, "sect."); ok {
+			marked = true
+			it.end = e
+			e = skipSpaces(t, e)
+			if v, ve := romanOrNumberAt(t, e); v != "" {
+				it.end = ve
+			}
+		}
+		if !marked || it.a < 31 || it.a > 99 {
+			continue
+		}
+		it.start = i
+		s.emitItems([]item{it}, g, KindResolution, "", "", i, "", 0)
+		return it.end, true
+	}
+	return 0, false
+}
+
+func (s *scanner) isItemPrefixRune(r rune) bool {
+	if s.x.zh == nil {
+		return false
+	}
+	for _, p := range s.x.zh.ItemPrefix {
+		if pr, _ := utf8.DecodeRuneInString(p); pr == r {
+			return true
+		}
+	}
+	return false
+}
+
+func prevRuneSkipSpace(t []byte, i int) rune {
+	for i > 0 {
+		r, n := utf8.DecodeLastRune(t[:i])
+		if r != ' ' && r != '\t' {
+			return r
+		}
+		i -= n
+	}
+	return 0
+}
