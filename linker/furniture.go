@@ -17,7 +17,7 @@ var pageLine = regexp.MustCompile(`^(?:` + pagePart + `|\d{1,3})(?:\s+` + pagePa
 
 // pagePart is one item of a page line: "9/12", "19-11607", "GE.19-11607(C)",
 // "*1911607*" or a date stamp "100925".
-const pagePart = `(?:\d{1,4}/\d{1,4}|(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7,8}\*|\d{6})`
+const pagePart = `(?:\d{1,4} ?/ ?\d{1,4}|(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7,8}\*|\d{6})`
 
 // furniture decides which citations of a text are page furniture, one
 // citation at a time, in order.
@@ -194,7 +194,7 @@ func nearPageLine(t []byte, ls, le int) bool {
 		}
 		line := bytes.TrimSpace(t[min(p+1, end):end])
 		if len(line) > 0 {
-			if isPageLine(line) {
+			if isPageLine(line) && !afterSlash(t, min(p+1, end)) {
 				return true
 			}
 			n++
@@ -214,7 +214,7 @@ func nearPageLine(t []byte, ls, le int) bool {
 		}
 		line := bytes.TrimSpace(t[start : p-1])
 		if len(line) > 0 {
-			if isPageLine(line) {
+			if isPageLine(line) && !afterSlash(t, start) {
 				return true
 			}
 			n++
@@ -222,6 +222,17 @@ func nearPageLine(t []byte, ls, le int) bool {
 		p = start
 	}
 	return false
+}
+
+// afterSlash reports whether the line that starts at t[ls] continues a
+// symbol broken after its slash on the line before ("E/RES/2023/" then
+// "15"): such a number is the end of a symbol, not a page number.
+func afterSlash(t []byte, ls int) bool {
+	p := ls
+	for p > 0 && (t[p-1] == '\n' || t[p-1] == '\r' || t[p-1] == ' ' || t[p-1] == '\t') {
+		p--
+	}
+	return p > 0 && t[p-1] == '/'
 }
 
 // mastheadEnd returns the offset after the first twelve non-empty lines

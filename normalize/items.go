@@ -40,12 +40,13 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		// "دإط-10/19"
 		if sp, d, ok := g.special(t, p); ok {
 			n := digitsAt(t, d)
-			if e := d + n; n > 0 && n <= 3 && e+1 < len(t) && t[e] == '/' && isDigit(t[e+1]) {
-				m := digitsAt(t, e+1)
+			e := d + n
+			if b, ok := slashAt(t, e); n > 0 && n <= 3 && ok {
+				m := digitsAt(t, b)
 				it.special = sp
 				it.a, _ = strconv.Atoi(string(t[d:e]))
-				it.b, _ = strconv.Atoi(string(t[e+1 : e+1+m]))
-				it.form, it.end = itemNew, e+1+m
+				it.b, _ = strconv.Atoi(string(t[b : b+m]))
+				it.form, it.end = itemNew, b+m
 				if it.end < len(t) && isAlnum(t[it.end]) {
 					return item{}, false
 				}
@@ -56,12 +57,14 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		return item{}, false
 	}
 	if isUpper(c) {
-		if e, ok := scanSpecialSession(t, p); ok && e+1 < len(t) && t[e] == '/' && isDigit(t[e+1]) {
+		e, ok := scanSpecialSession(t, p)
+		b, slash := slashAt(t, e)
+		if ok && slash {
 			it.special = string(t[p : e-digitsBack(t, e)-1])
 			it.a, _ = strconv.Atoi(string(t[e-digitsBack(t, e) : e]))
-			n := digitsAt(t, e+1)
-			it.b, _ = strconv.Atoi(string(t[e+1 : e+1+n]))
-			it.end = e + 1 + n
+			n := digitsAt(t, b)
+			it.b, _ = strconv.Atoi(string(t[b : b+n]))
+			it.end = b + n
 			if it.end < len(t) && isAlnum(t[it.end]) {
 				return item{}, false
 			}
@@ -89,16 +92,16 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 	if q+1 < len(t) && (t[q] == ',' || t[q] == '.') && isDigit(t[q+1]) {
 		return item{}, false // 3,541 or 1.5
 	}
-	if q+1 < len(t) && t[q] == '/' && isDigit(t[q+1]) {
-		m := digitsAt(t, q+1)
-		e := q + 1 + m
-		if (t[p] == '0' && n > 1) || (t[q+1] == '0' && m > 1) {
+	if b, ok := slashAt(t, q); ok {
+		m := digitsAt(t, b)
+		e := b + m
+		if (t[p] == '0' && n > 1) || (t[b] == '0' && m > 1) {
 			return item{}, false // "12/07": UN numbers have no leading zeros
 		}
-		if m > 5 || (e+1 < len(t) && t[e] == '/' && isDigit(t[e+1])) {
+		if _, date := slashAt(t, e); m > 5 || date {
 			return item{}, false // a date such as 9/12/2019
 		}
-		it.b, _ = strconv.Atoi(string(t[q+1 : e]))
+		it.b, _ = strconv.Atoi(string(t[b:e]))
 		it.form, it.end = itemNew, e
 		if e < len(t) && isUpper(t[e]) && (e+1 == len(t) || !isAlnum(t[e+1])) {
 			// "43/224D" written without a space.
@@ -174,7 +177,8 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 	if len(prev) > 0 && prev[0].form != itemBare {
 		return item{}, false
 	}
-	if q < len(t) && (isAlnum(t[q]) || t[q] == '%' || t[q] == '/') {
+	if _, slash := slashAt(t, q); slash || q < len(t) && (isAlnum(t[q]) || t[q] == '%' || t[q] == '/') {
+		// "61 / 295" that was no n/m is not the bare number 61 either.
 		return item{}, false
 	}
 	if it.a == 0 {
@@ -234,4 +238,22 @@ func (s *scanner) parts(e int, g *grammar) ([]string, int) {
 		}
 	}
 	return parts, end
+}
+
+// slashAt reads the slash of n/m at t[q], where tokenised corpora put
+// spaces around it ("61 / 295") and PDF text breaks the line after it
+// ("61/" then "295"). It returns where the number after the slash starts.
+func slashAt(t []byte, q int) (int, bool) {
+	p := skipSpaces(t, q)
+	if p >= len(t) || t[p] != '/' || p-q > 2 {
+		return 0, false
+	}
+	p = skipSpaces(t, p+1)
+	if p < len(t) && (t[p] == '\n' || t[p] == '\r') {
+		p, _ = skipSpaceNL(t, p, 1)
+	}
+	if p < len(t) && isDigit(t[p]) && p-q <= 6 {
+		return p, true
+	}
+	return 0, false
 }

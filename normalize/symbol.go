@@ -232,9 +232,6 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 			break
 		}
 		if q > p && n == 0 {
-			if mode == modeText && !knownSeries[string(body)] {
-				break
-			}
 			r.spacedBody = true
 		}
 		q2, nl2 := skipSpaceNL(t, q+1, maxBreaks-newlines-nl)
@@ -251,6 +248,11 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 		p = ce
 	}
 	if r.n < 2 || !r.digits {
+		return r, 0, false
+	}
+	if r.spacedBody && mode == modeText && !knownSeries[string(body)] && !upperComponent(path, &r) {
+		// Spaced slashes after an unknown series: only a symbol built the
+		// way UN series are ("WHA58 / 2005 / REC / 1"), not "AND / OR 2".
 		return r, 0, false
 	}
 	r.path = string(path)
@@ -285,6 +287,17 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 		return r, 0, false
 	}
 	return r, end, true
+}
+
+// upperComponent reports whether a component after the body of path is a
+// word in capitals.
+func upperComponent(path []byte, r *rawSymbol) bool {
+	for i := 1; i < r.n; i++ {
+		if c := path[r.ends[i-1]+1 : r.ends[i]]; len(c) > 0 && isUpper(c[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // scanSymbolPart reads " A " before "(III)" in "A/RES/217 A (III)".

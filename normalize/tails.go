@@ -78,7 +78,10 @@ func (s *scanner) bareNumber(i int) (int, bool) {
 	if !wordStart(t, i) || prev == '/' {
 		return 0, false
 	}
-	if n := digitsAt(t, i); n != 2 || i+3 >= len(t) || t[i+2] != '/' || !isDigit(t[i+3]) {
+	if n := digitsAt(t, i); n != 2 {
+		return 0, false
+	}
+	if _, ok := slashAt(t, i+2); !ok {
 		return 0, false
 	}
 	// Budget documents cite General Assembly resolutions by number alone,
