@@ -15,6 +15,7 @@ type grammar struct {
 
 	connectors, ellipses, partConn, numeroP, joins phrases
 	drafts, anaphora, organs, refer, referAfter    *phraseSet
+	organSuffixes                                  *phraseSet
 	betweenJoins                                   *phraseSet
 	pinJoin, pinSkip                               wordSet
 	// organDirect: an organ may follow the numbers without a join word;
@@ -136,6 +137,8 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	g.refer, g.referAfter = &r, &ra
 	bj := newPhraseSet(src.BetweenJoins)
 	g.betweenJoins = &bj
+	osf := newPhraseSet(src.OrganSuffixes)
+	g.organSuffixes = &osf
 	for _, j := range src.OrganJoins {
 		if j == "" {
 			g.organDirect = true

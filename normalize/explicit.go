@@ -63,7 +63,7 @@ func (s *scanner) pressContext(i int) bool {
 
 func (s *scanner) emitSymbol(r rawSymbol, start, end int, said Kind) {
 	sym := r.symbol()
-	c := Citation{Symbol: sym, Form: FormSymbol, Said: said}
+	c := Citation{Symbol: sym, Form: FormSymbol, Said: said, OrganBy: EvidenceSymbol}
 	if r.part != "" {
 		c.Parts = []string{r.part}
 	}
@@ -118,7 +118,7 @@ func (s *scanner) continuations(e int) (int, bool) {
 						if c, ce, _, ok := scanComponent(t, q2, modeText, cb[:0]); ok && isSuffixComponent(string(c)) && (ce == len(t) || !isAlnum(t[ce])) && s.prev.n < len(s.prev.ends) {
 							r := s.prev.with(string(c))
 							sym := r.symbol()
-							s.emit(Citation{Symbol: sym, Form: FormContinuation}, q2, ce)
+							s.emit(Citation{Symbol: sym, Form: FormContinuation, OrganBy: EvidenceSymbol}, q2, ce)
 							s.prev = r
 							e = ce
 							matched = true

@@ -46,6 +46,9 @@ type Citation struct {
 	// Said is the kind the text named ("resolution" in "resolution
 	// A/76/L.8"), when it named one.
 	Said Kind `json:"said,omitempty"`
+	// OrganBy says what in the text told the organ of a prose citation
+	// (and "symbol" for a symbol written out).
+	OrganBy Evidence `json:"organ_by,omitempty"`
 	// Doubts explain why the citation itself may be wrong.
 	Doubts []Doubt `json:"doubts,omitempty"`
 	// AntecedentStart is, for a reference back (FormAnaphora), the Start of
@@ -169,6 +172,9 @@ func (x *Extractor) add(g *grammar) {
 		// The organ's last word, not a trigger, stands before the number.
 		for _, o := range g.Organs {
 			x.addLast(o.Name)
+		}
+		for _, sf := range g.OrganSuffixes {
+			x.addLast(sf)
 		}
 	}
 	if len(g.Proclitics) > 0 {

@@ -61,6 +61,10 @@ type Grammar struct {
 	// ("قرار مجلس الأمن 1540 (2004)", "резолюция Совета Безопасности 1540
 	// (2004)").
 	OrganBetween bool
+	// OrganSuffixes may follow an organ's name between it and the numbers:
+	// the name of the United Nations ("قرار مجلس الأمن التابع للأمم المتحدة
+	// 1325").
+	OrganSuffixes []string
 	// BetweenJoins may stand between the trigger and such an organ ("les
 	// résolutions du Conseil de sécurité 1267 (1999)"); an elided "l’" is
 	// read as part of the join before it ("de l’Assemblée").
@@ -108,6 +112,35 @@ type Grammar struct {
 
 	// FunctionWords are frequent words that identify the language of a text.
 	FunctionWords []string
+
+	// Bodies are the head nouns (or their stems) of bodies that are not
+	// principal organs: commissions, committees, boards, conferences,
+	// agencies, unions. Named at a citation, they mean that its number is
+	// no UN document symbol ("African Commission resolution 263"). In a
+	// language with tails they are the endings of such names (委员会).
+	Bodies []string
+	// NameWords may stand inside a body's name ("of", "on", "and", "de").
+	NameWords []string
+	// UNNames may stand before an organ's name without making it another
+	// body's ("United Nations General Assembly").
+	UNNames []string
+	// Possessives before a trigger make it the sentence subject's ("its
+	// resolution"): another body as that subject means no UN symbol.
+	Possessives []string
+	// SubjectJoins are the prepositions that may stand between a body's
+	// name and a possessive trigger it is the subject of ("in", "by").
+	SubjectJoins []string
+	// AgentWords introduce the agent of a passive ("adopted by the
+	// Commission") or a clause ("that the Commission"): the name after them
+	// is the subject of a possessive trigger that follows.
+	AgentWords []string
+	// OrganAcronyms are acronyms of the principal organs written before a
+	// trigger or joined to it ("UNSC resolution 2231", "UNSCR 2231").
+	OrganAcronyms []OrganName
+	// YearWords after a four-digit number make it a year, not a resolution
+	// number ("резолюции 1995 года"); YearJoins before it do the same
+	// ("la résolution de 1995", "the 1995 resolution" needs no rule).
+	YearWords, YearJoins []string
 }
 
 // Trigger is a word that names a kind of document.

@@ -38,6 +38,8 @@ var chinese = Grammar{
 		{"人權理事會", OrganHRC},
 		{"人权委员会", OrganCHR},
 		{"人權委員會", OrganCHR},
+		{"理事会", organCouncil},
+		{"理事會", organCouncil},
 	},
 	PinTailPrefix: []string{"执行部分第", "執行部分第", "序言部分第", "第"},
 	PinTailSuffix: []string{"段"},
@@ -45,4 +47,10 @@ var chinese = Grammar{
 	Continuations: []string{"和", "及", "、", ","},
 	PressRelease:  []string{"新闻稿", "新聞稿"},
 	FunctionWords: []string{"的", "和", "在", "是", "了", "我们", "会议", "国家"},
+	// Chinese names end in their head noun: these are the endings of other
+	// bodies' names, checked after the principal organs' names.
+	Bodies: []string{"委员会", "委員會", "执行局", "執行局", "会议", "會議", "组织", "組織", "联盟", "聯盟", "法院",
+		"基金", "银行", "銀行", "议会", "議會", "论坛", "論壇", "卫生大会", "衛生大會", "管理理事会", "管理理事會",
+		"执行理事会", "執行理事會", "首脑会议"},
+	YearWords: []string{"年"},
 }

@@ -25,7 +25,7 @@ func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Orga
 			s.prev, s.prevEnd = it.sym, end
 			continue
 		}
-		c, ok := s.citation(it, said, adj, after, lazy)
+		c, ok := s.citation(it, said, adj, after, lazy, ts, g)
 		if !ok {
 			continue
 		}
@@ -38,31 +38,73 @@ func (s *scanner) emitItems(items []item, g *grammar, said Kind, adj, after Orga
 	}
 }
 
-// citation builds the citation of one item once its organ is known.
-func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans func() []Organ) (Citation, bool) {
+// citation builds the citation of one item once its organ is known. The
+// organ comes from evidence in the text, strongest first: an organ named at
+// the citation, the Security Council's "N (YYYY)", the organs named earlier
+// in the sentence, the document's own organ, the session the number carries
+// (73/266 is the General Assembly's, 1296 (XLIV) the Economic and Social
+// Council's), and for a bare number an organ named before the sentence. A
+// table of years may complete a citation, never choose its organ: a bare
+// "resolution 263" with no evidence is no citation.
+func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans func() []Organ, ts int, g *grammar) (Citation, bool) {
 	var organ Organ
-	cands := []Organ{adj, after}
-	gaOnly := it.form == itemNew && it.special == "" && it.a > maxHRCSession && it.a < 1946
-	if adj == "" && after == "" && (it.form == itemNew && !gaOnly || it.form == itemRoman) {
-		// Only numbers that several organs can issue need the sentence.
-		cands = append(cands, sentenceOrgans()...)
-	}
-	for _, o := range cands {
-		if o != "" && compatible(it, o) {
-			organ = o
+	var by Evidence
+	for _, o := range []Organ{adj, after} {
+		if o == "" {
+			continue
+		}
+		if organ = resolveOrgan(it, o); organ != "" {
+			by = EvidenceNamed
 			break
 		}
-		if o != "" && (o == adj || o == after) && it.form != itemNew && it.form != itemRoman {
+		if it.form != itemNew && it.form != itemRoman {
 			// An organ named right at the citation that cannot issue it
 			// ("General Assembly resolution 377 (1950)"): do not guess.
 			return Citation{}, false
 		}
 	}
-	if organ == "" && s.opt.DefaultOrgan != "" && compatible(it, s.opt.DefaultOrgan) {
-		organ = s.opt.DefaultOrgan
+	if organ == "" && it.form == itemYear {
+		organ, by = resolveOrgan(it, OrganSC), EvidenceYear
 	}
-	if organ == "" {
-		organ = inferOrgan(it)
+	gaOnly := it.form == itemNew && it.special == "" && it.a > maxHRCSession && it.a < 1946
+	if organ == "" && adj == "" && after == "" && !gaOnly && it.form != itemYear {
+		// Only numbers that several organs can issue need the sentence.
+		for _, o := range sentenceOrgans() {
+			if o == organCouncil && it.form != itemBare {
+				// "The Council, … resolution 3295 (XXIX)", "… its
+				// resolution 45/266": the Council acting in the sentence
+				// is not said to be the author of a numbered session's
+				// resolution. Only its own bare numbers follow it.
+				continue
+			}
+			if organ = resolveOrgan(it, o); organ != "" {
+				by = EvidenceSubject
+				break
+			}
+		}
+	}
+	if organ == "" && s.opt.DefaultOrgan != "" {
+		if organ = resolveOrgan(it, s.opt.DefaultOrgan); organ != "" {
+			by = EvidenceDocument
+		}
+	}
+	if organ == "" && it.form != itemBare {
+		if organ = inferOrgan(it); organ != "" {
+			by = EvidenceSession
+		}
+	}
+	if organ == "" && it.form == itemBare {
+		// The same number cited before, or an organ named before the
+		// sentence.
+		if organ = s.citedBefore(it.a, ts); organ == "" {
+			organ = resolveOrgan(it, s.organInContext(ts, g))
+		}
+		if organ != "" {
+			by = EvidenceContext
+		}
+	}
+	if organ != "" && (it.form == itemBare || it.form == itemYear) {
+		s.rememberNumber(it.a, organ, ts)
 	}
 	if organ == "" {
 		return Citation{}, false
@@ -71,7 +113,7 @@ func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans 
 	if !ok {
 		return Citation{}, false
 	}
-	c := Citation{Symbol: Symbol{Key: key, Display: display, Kind: said, Organ: organ}, Form: FormProse, Said: said, Parts: it.parts}
+	c := Citation{Symbol: Symbol{Key: key, Display: display, Kind: said, Organ: organ}, Form: FormProse, Said: said, Parts: it.parts, OrganBy: by}
 	s.doubt(&c, it, said, organ)
 	return c, true
 }
@@ -278,13 +320,28 @@ func (s *scanner) organsInSentence(ts int, g *grammar) []Organ {
 			}
 		}
 	}
+	// "Council" alone where a longer name ends ("Security Council") is
+	// that organ, not any council.
+	kept := hits[:0]
+	for _, h := range hits {
+		longer := false
+		for _, o := range hits {
+			longer = longer || h.o == organCouncil && o.o != organCouncil && o.pos == h.pos
+		}
+		if !longer {
+			kept = append(kept, h)
+		}
+	}
+	hits = kept
 	// Nearest first; a longer name ending at the same place is found too
 	// and names the same organ.
 	out := make([]Organ, 0, len(hits)+len(prev))
 	for len(hits) > 0 {
 		bi := 0
 		for k, h := range hits {
-			if h.pos > hits[bi].pos {
+			// At the same place, "Security Council" before the bare
+			// "Council" that ends it.
+			if h.pos > hits[bi].pos || h.pos == hits[bi].pos && hits[bi].o == organCouncil {
 				bi = k
 			}
 		}

@@ -40,6 +40,18 @@ type scanner struct {
 	dateOK          bool
 	// ref is what references back may point at.
 	ref referState
+	// cited are the numbers of the last citations of single numbers (1540
+	// (2004), Council resolution 1325) with their organs, so that a bare
+	// repeat of one ("the Committee established by resolution 1540") is
+	// placed by the first.
+	cited  [8]citedNumber
+	nCited int
+}
+
+type citedNumber struct {
+	n     int
+	organ Organ
+	at    int
 }
 
 func (s *scanner) run() {
@@ -49,6 +61,7 @@ func (s *scanner) run() {
 	s.pw.valid = false
 	s.dateOK = false
 	s.ref = referState{}
+	s.nCited = 0
 	if s.opt.Anaphora {
 		defer s.referBetween(len(t))
 	}

@@ -54,6 +54,9 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 	}
 	items[len(items)-1].end = te
 	pin, end := s.pinTail(g, te)
+	if s.bodyBeforeTail(i, g) {
+		return end, true
+	}
 	adj := s.organBefore(i, g)
 	s.emitItems(items, g, tail.Kind, adj, "", i, pin, 0)
 	return end, true

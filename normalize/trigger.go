@@ -56,10 +56,22 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	// "قرار مجلس الأمن 1540 (2004)": the organ between the trigger and the
 	// number.
 	for _, g := range s.x.between {
-		if !g.organs.last.has(w) {
+		oe, ow := we, w
+		if st, ok := s.endsWithPhrase(t, we, g.organSuffixes); ok {
+			// "قرار مجلس الأمن التابع للأمم المتحدة 1325": the name of the
+			// United Nations after the organ's.
+			oe = st
+			for oe > 0 && (t[oe-1] == ' ' || t[oe-1] == '\t' || t[oe-1] == '\n' || t[oe-1] == '\r') {
+				oe--
+			}
+			if _, _, ow = s.wordBefore(oe); ow == nil {
+				continue
+			}
+		}
+		if !g.organs.last.has(ow) {
 			continue // the word before the number ends no organ's name
 		}
-		os, name, ok := s.phraseBefore(t, we, g.organs)
+		os, name, ok := s.phraseBefore(t, oe, g.organs)
 		if !ok || os < s.done {
 			continue
 		}
@@ -204,6 +216,7 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 		return ne, true
 	}
 	items[0].start = ts
+	itemsEnd := end
 	after, afterEnd := s.organAfter(end, g)
 	if afterEnd > 0 {
 		end = afterEnd
@@ -211,6 +224,9 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 	adj := between
 	if adj == "" {
 		adj = s.organBefore(ts, g)
+	}
+	if between == "" && s.otherBody(ts, itemsEnd, g, adj, after) {
+		return end, true
 	}
 	pin := s.pinBefore(ts, g)
 	s.emitItems(items, g, said, adj, after, ts, pin, afterEnd)

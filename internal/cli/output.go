@@ -93,6 +93,10 @@ func appendCitationJSON(b []byte, file, lang string, c *linker.Citation) []byte 
 	b = appendJSONString(b, string(c.Kind))
 	b = appendField(b, "organ", false)
 	b = appendJSONString(b, string(c.Organ))
+	if c.OrganBy != "" {
+		b = appendField(b, "organ_by", false)
+		b = appendJSONString(b, string(c.OrganBy))
+	}
 	b = appendField(b, "form", false)
 	b = appendJSONString(b, string(c.Form))
 	b = appendField(b, "start", false)
