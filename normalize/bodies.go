@@ -318,7 +318,7 @@ func sentenceStart(t []byte, ts int) int {
 	for k := ts - 1; k > lo; k-- {
 		c := t[k]
 		if c == ';' || (c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !isUpperAbbrev(t, k)) ||
-			(c == '\n' && t[k-1] == '\n') {
+			(c == '\n' && (t[k-1] == '\n' || numberedLine(t, k+1))) {
 			return k + 1
 		}
 		if c >= 0x80 && k+2 < len(t) && (string(t[k:k+3]) == "。" || string(t[k:k+3]) == "；") {

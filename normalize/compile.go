@@ -15,7 +15,8 @@ type grammar struct {
 
 	connectors, ellipses, partConn, numeroP, joins phrases
 	drafts, anaphora, organs, refer, referAfter    *phraseSet
-	organSuffixes                                  *phraseSet
+	organSuffixes, adverbs                         *phraseSet
+	titles                                         phrases
 	betweenJoins                                   *phraseSet
 	pinJoin, pinSkip                               wordSet
 	// organDirect: an organ may follow the numbers without a join word;
@@ -139,6 +140,9 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	g.betweenJoins = &bj
 	osf := newPhraseSet(src.OrganSuffixes)
 	g.organSuffixes = &osf
+	adv := newPhraseSet(src.Adverbs)
+	g.adverbs = &adv
+	g.titles = newPhrases(src.Titles)
 	for _, j := range src.OrganJoins {
 		if j == "" {
 			g.organDirect = true

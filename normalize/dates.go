@@ -13,9 +13,19 @@ func (s *scanner) skipDate(p int, g *grammar) int {
 	if s.dateG == g && s.dateAt == p && s.dateOK {
 		return s.dateEnd
 	}
+	s.dateYear = 0
 	e := s.skipDate1(p, g)
 	s.dateG, s.dateAt, s.dateEnd, s.dateOK = g, p, e, true
 	return e
+}
+
+// dateYearAt returns the year of the date clause that skipDate found at
+// t[p], or 0.
+func (s *scanner) dateYearAt(p int, g *grammar) int {
+	if s.skipDate(p, g) == p {
+		return 0
+	}
+	return s.dateYear
 }
 
 func (s *scanner) skipDate1(p int, g *grammar) int {
@@ -30,10 +40,12 @@ func (s *scanner) skipDate1(p int, g *grammar) int {
 	}
 	q, _ = skipSpaceNL(t, q, maxBreaks)
 	for _, pat := range g.dates {
+		s.dateYear = 0
 		if e, ok := s.matchDate(q, pat, g); ok {
 			return e
 		}
 	}
+	s.dateYear = 0
 	_ = comma
 	return p
 }
@@ -71,6 +83,7 @@ func (s *scanner) matchDate(p int, pat []string, g *grammar) (int, bool) {
 			if digitsAt(t, q) != 4 {
 				return 0, false
 			}
+			s.dateYear, _ = strconv.Atoi(string(t[q : q+4]))
 			q += 4
 		case "M":
 			e, ok := g.month(t, q)

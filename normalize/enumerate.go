@@ -1,5 +1,7 @@
 package normalize
 
+import "unicode/utf8"
+
 // items reads an enumeration of items starting at t[p]. In languages with
 // tails it also reads the item prefixes and suffixes (第 … 号).
 func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
@@ -31,10 +33,29 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 		end = it.end
 		// Dates and connectors between items.
 		r := s.skipDate(it.end, g)
+		if r > it.end {
+			items[len(items)-1].year = s.dateYear
+		}
 		r, n := s.skipConnectors(r, g)
 		if tail {
 			// Chinese puts the date before the next item: "、1966年12月20日第…".
 			r = s.skipDate(r, g)
+		}
+		if n == 0 && (it.form == itemYear || it.form == itemRoman) && t[it.end-1] == ')' {
+			// Web copies drop the separators between bracketed items:
+			// "第1970(2011)1973(2011)2009(2011)号决议".
+			if q := skipSpaces(t, it.end); q < len(t) && isDigit(t[q]) {
+				if next, ok := s.item(q, g, false, items); ok && next.form == it.form {
+					r, n = q, 1
+				}
+			}
+		}
+		if n == 0 && !tail {
+			// "74/270 of 2 April 2020 on solidarity, 74/274 …": a title
+			// after the item, then the enumeration goes on.
+			if q, ok := s.skipTitle(r, g, items); ok {
+				r, n = q, 1
+			}
 		}
 		if n == 0 {
 			break
@@ -86,4 +107,53 @@ func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 	}
 	q, _ = skipSpaceNL(t, q, maxBreaks)
 	return q, n
+}
+
+// maxTitleWords bounds the words of a title between two items.
+const maxTitleWords = 14
+
+// skipTitle skips a title that follows an item ("on solidarity", "relative à
+// la coopération") up to a connector followed by another item of the same
+// form, and returns where that item starts. Without such an item the title
+// ends the enumeration.
+func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
+	t := s.t
+	q := skipSpaces(t, p)
+	e, ok := g.titles.match(t, q)
+	if !ok || !wordEnd(t, e) {
+		return 0, false
+	}
+	form := prev[len(prev)-1].form
+	for words := 0; words < maxTitleWords && e < len(t); {
+		c := t[e]
+		switch {
+		case c == ' ' || c == '\t':
+			e++
+			continue
+		case c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n' || isDigit(c):
+			return 0, false
+		}
+		if r, n := s.skipConnectors(e, g); n > 0 {
+			if it, ok := s.peekItem(r, g, false, prev); ok && it.form == form {
+				return r, true
+			}
+		}
+		// One word, or one mark such as a quotation mark or a comma.
+		k := e
+		for k < len(t) {
+			r, size := utf8.DecodeRune(t[k:])
+			if !isNameRune(r) {
+				break
+			}
+			k += size
+		}
+		if k == e {
+			_, size := utf8.DecodeRune(t[e:])
+			k = e + size
+		} else {
+			words++
+		}
+		e = k
+	}
+	return 0, false
 }

@@ -145,6 +145,9 @@ func (x *Extractor) add(g *grammar) {
 		x.numeroMax = max(x.numeroMax, len(w))
 		x.addLast(w)
 	}
+	for _, a := range g.Adverbs {
+		x.addLast(a)
+	}
 	for _, tr := range g.Triggers {
 		x.addLast(tr.Word)
 		if tr.Stem {

@@ -28,6 +28,12 @@ type Grammar struct {
 	// after all ("决议草案" is a draft resolution, numbered otherwise).
 	TailBlockers []string
 
+	// Adverbs may stand between a plural trigger and its first item
+	// ("resolutions, in particular 1325 (2000), 1820 (2008)").
+	Adverbs []string
+	// Titles introduce the subject of an item, after which the
+	// enumeration goes on ("74/270 of 2 April 2020 on solidarity, 74/274").
+	Titles []string
 	// Numero may stand between a trigger and its first number ("No.").
 	Numero []string
 	// Connectors join items of an enumeration (",", "and", "、", "和").
@@ -150,6 +156,10 @@ type Trigger struct {
 	// Stem accepts any letters after Word, for inflected languages
 	// (резолюци- covers резолюция, резолюцию, резолюцией …).
 	Stem bool
+	// Organ is the organ a shorthand trigger names itself ("UNSCR 2231",
+	// "UNSCR2231": a Security Council resolution). Such a trigger, written
+	// in capitals, may be joined to its number.
+	Organ Organ
 }
 
 // PartWord is a part letter spelled as a word.

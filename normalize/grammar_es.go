@@ -49,4 +49,6 @@ var spanish = Grammar{
 	OrganSuffixes: []string{"de las naciones unidas"},
 	SubjectJoins:  []string{"en", "por", "mediante"},
 	AgentWords:    []string{"por", "que"},
+	Adverbs:       []string{"en particular", "incluidas", "incluida", "especialmente", "en especial", "entre ellas", "sobre todo"},
+	Titles:        []string{"sobre", "relativa a", "relativo a", "titulada", "titulado", "acerca de"},
 }

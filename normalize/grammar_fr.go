@@ -52,4 +52,6 @@ var french = Grammar{
 	OrganSuffixes: []string{"des nations unies"},
 	SubjectJoins:  []string{"dans", "par", "en"},
 	AgentWords:    []string{"par", "que", "qu'"},
+	Adverbs:       []string{"notamment", "en particulier", "y compris", "dont", "surtout"},
+	Titles:        []string{"sur", "relative à", "relatif à", "intitulée", "intitulé", "concernant"},
 }

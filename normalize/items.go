@@ -15,6 +15,7 @@ type item struct {
 	roman      string // session in Roman numerals, without S-/ES-
 	parts      []string
 	sym        rawSymbol // for itemSymbol
+	year       int       // year of the date clause after the item, or 0
 }
 
 type itemForm int
@@ -184,6 +185,10 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 	if it.a == 0 {
 		return item{}, false
 	}
+	if n == 4 && it.a >= 1945 && it.a <= 2100 && g.yearAfter(t, q) {
+		// "резолюции 1995 года", "1995年": a year, not a number.
+		return item{}, false
+	}
 	it.form, it.end = itemBare, q
 	return it, true
 }
@@ -256,4 +261,15 @@ func slashAt(t []byte, q int) (int, bool) {
 		return p, true
 	}
 	return 0, false
+}
+
+// yearAfter reports whether a year word follows t[q] ("года", "年").
+func (g *grammar) yearAfter(t []byte, q int) bool {
+	r := skipSpaces(t, q)
+	for _, w := range g.YearWords {
+		if e, ok := matchPhrase(t, r, w); ok && (wordEnd(t, e) || w[len(w)-1] == '.' || t[r] >= utf8.RuneSelf && !isLetterRune(rune(w[0]))) {
+			return true
+		}
+	}
+	return false
 }

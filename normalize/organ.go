@@ -118,7 +118,46 @@ func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans 
 	return c, true
 }
 
+// compatible reports whether organ o can have issued item it: the form of
+// the number, and the year of its date where the text gives one
+// ("resolution 42/1 of 13 February 2004" is no General Assembly
+// resolution: its forty-second session met in 1987 and 1988).
 func compatible(it item, o Organ) bool {
+	return formFits(it, o) && dateFits(it, o)
+}
+
+// dateFits reports whether the year of the item's date falls in the
+// session its number names for organ o.
+func dateFits(it item, o Organ) bool {
+	y := it.year
+	if y == 0 || it.special != "" {
+		return true
+	}
+	var first, last int // the years a session may have met in
+	switch {
+	case it.form == itemNew && o == OrganGA:
+		first, last = 1945+it.a, 1946+it.a
+	case it.form == itemNew && o == OrganHRC:
+		// Three regular sessions a year since June 2006.
+		first = 2006 + (it.a-1)/3
+		first, last = first-1, first+1
+	case it.form == itemNew && (o == OrganECOSOC || o == OrganCHR):
+		first, last = it.a, it.a+1
+	case it.form == itemRoman && o == OrganGA:
+		v := romanValue(it.roman)
+		first, last = 1945+v, 1946+v
+	case it.form == itemRoman && o == OrganECOSOC:
+		// Two sessions a year from 1946.
+		v := romanValue(it.roman)
+		first = 1946 + (v-1)/2
+		first, last = first-1, first+1
+	default:
+		return true
+	}
+	return y >= first && y <= last
+}
+
+func formFits(it item, o Organ) bool {
 	switch it.form {
 	case itemNew:
 		switch o {
@@ -152,7 +191,21 @@ const maxHRCSession = 70
 
 // inferOrgan decides the organ of a number that no words name, from the
 // shape of the number alone.
+//
+// A date decides between the organs whose sessions the number may name:
+// "its resolution 54/18 of 12 October 2023" is the Human Rights Council's
+// (its fifty-fourth session), not the General Assembly's (1999).
 func inferOrgan(it item) Organ {
+	if o := inferFromForm(it); o != "" && dateFits(it, o) {
+		return o
+	}
+	if it.year != 0 && it.form == itemNew && it.special == "" && it.a <= maxHRCSession && dateFits(it, OrganHRC) {
+		return OrganHRC
+	}
+	return ""
+}
+
+func inferFromForm(it item) Organ {
 	switch it.form {
 	case itemNew:
 		switch {
@@ -265,7 +318,7 @@ func (s *scanner) organsInSentence(ts int, g *grammar) []Organ {
 	for k := ts - 1; k > stop; k-- {
 		c := t[k]
 		if c == ';' || (c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !(k > 0 && isUpperAbbrev(t, k))) ||
-			(c == '\n' && t[k-1] == '\n') {
+			(c == '\n' && (t[k-1] == '\n' || numberedLine(t, k+1))) {
 			lo, found = k+1, true
 			break
 		}
@@ -362,4 +415,18 @@ func isUpperAbbrev(t []byte, k int) bool {
 	}
 	w := strings.ToLower(string(t[j:k]))
 	return len(w) == 1 || w == "no" || w == "nos" || w == "para" || w == "paras" || w == "sect" || w == "art"
+}
+
+// numberedLine reports whether a footnote or a numbered paragraph starts at
+// t[i] ("1 Resolution 217 A (III).", "2. Decides"): a new sentence.
+func numberedLine(t []byte, i int) bool {
+	n := digitsAt(t, i)
+	if n == 0 || n > 3 {
+		return false
+	}
+	i += n
+	if i < len(t) && t[i] == '.' {
+		i++
+	}
+	return i+1 < len(t) && t[i] == ' ' && isUpper(t[i+1])
 }

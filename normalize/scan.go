@@ -38,6 +38,7 @@ type scanner struct {
 	dateG           *grammar
 	dateAt, dateEnd int
 	dateOK          bool
+	dateYear        int // year of the last date clause matched, or 0
 	// ref is what references back may point at.
 	ref referState
 	// cited are the numbers of the last citations of single numbers (1540
@@ -154,6 +155,12 @@ func (s *scanner) at(j int) (int, bool) {
 	if e, ok := s.triggerBefore(st); ok {
 		return e, true
 	}
+	if k < j && isUpper(t[k]) && allLetters(t[k:j]) {
+		// "UNSCR2231": a shorthand joined to its number.
+		if e, ok := s.gluedShorthand(j); ok {
+			return e, true
+		}
+	}
 	// 第 before the number: a Chinese group (第 73/27 号和第 73/266 号决议).
 	if s.x.zh != nil && st > 0 && (t[st-1] >= utf8.RuneSelf || st > 1 && (t[st-1] == ' ' || t[st-1] == '\n' || t[st-1] == '\r' || t[st-1] == '\t')) {
 		p := st
@@ -162,6 +169,14 @@ func (s *scanner) at(j int) (int, bool) {
 		}
 		if r, n := utf8.DecodeLastRune(t[:p]); s.isItemPrefixRune(r) && p-n >= s.done {
 			if e, ok := s.tailGroup(p-n, false); ok {
+				return e, true
+			}
+		}
+	}
+	if st < j && s.x.zh != nil && st > 0 && t[st-1] >= utf8.RuneSelf {
+		// "大会S-29/2号决议": a special session's number after Chinese text.
+		if r, _ := utf8.DecodeLastRune(t[:st]); r >= 0x2E80 && !s.isItemPrefixRune(r) {
+			if e, ok := s.tailGroup(st, true); ok {
 				return e, true
 			}
 		}
@@ -299,4 +314,13 @@ func lowerASCII(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
+}
+
+func allLetters(b []byte) bool {
+	for _, c := range b {
+		if !isAlpha(c) {
+			return false
+		}
+	}
+	return true
 }

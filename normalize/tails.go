@@ -21,7 +21,12 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 		e, _ := skipSpaceNL(t, it.end, maxBreaks)
 		se, ok := matchAny(t, e, g.ItemSuffix)
 		if !ok {
-			return 0, false
+			// "大会70/1决议": a number that cannot be a count or a year may
+			// stand before the tail without 号.
+			if it.form == itemBare {
+				return 0, false
+			}
+			se = it.end
 		}
 		it.end = se
 		items, end = []item{it}, se

@@ -17,9 +17,13 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 		}
 		e--
 	}
-	if nl > maxBreaks || (e == st && (st == 0 || t[st-1] < utf8.RuneSelf)) {
-		// A number glued to a word is a footnote mark ("resolutions14").
+	if nl > maxBreaks {
 		return 0, false
+	}
+	if e == st && (st == 0 || t[st-1] < utf8.RuneSelf) {
+		// A number glued to a word is a footnote mark ("resolutions14"),
+		// but for a shorthand in capitals ("UNSCR2231").
+		return s.gluedShorthand(st)
 	}
 	// Triggers and number words end in few letters: reject the rest of the
 	// words before numbers without reading them.
@@ -51,7 +55,26 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 		return 0, false // its numbers were read already
 	}
 	if tr, pre, ok := s.x.lookup(w); ok {
-		return s.prose(ws+pre, we, tr, "", we)
+		return s.prose(ws+pre, we, tr, tr.Organ, we)
+	}
+	// "resolutions, in particular 1325 (2000)": an adverb between the
+	// trigger and its items.
+	for _, g := range s.x.grammars {
+		as, ok := s.endsWithPhrase(t, we, g.adverbs)
+		if !ok {
+			continue
+		}
+		p := as
+		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r' || t[p-1] == ',') {
+			p--
+		}
+		tws, twe, tw := s.wordBefore(p)
+		if tws < 0 || tws < s.done {
+			continue
+		}
+		if tr, pre, ok := s.x.lookup(tw); ok && tr.g == g {
+			return s.prose(tws+pre, twe, tr, tr.Organ, we)
+		}
 	}
 	// "قرار مجلس الأمن 1540 (2004)": the organ between the trigger and the
 	// number.
@@ -231,4 +254,19 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 	pin := s.pinBefore(ts, g)
 	s.emitItems(items, g, said, adj, after, ts, pin, afterEnd)
 	return end, true
+}
+
+// gluedShorthand reads a shorthand trigger in capitals joined to the number
+// at t[st] ("UNSCR2231").
+func (s *scanner) gluedShorthand(st int) (int, bool) {
+	t := s.t
+	ws, we, w := s.wordBefore(st)
+	if ws < 0 || ws < s.done || !allCaps(t[ws:we]) {
+		return 0, false
+	}
+	tr, pre, ok := s.x.lookup(w)
+	if !ok || tr.Organ == "" {
+		return 0, false
+	}
+	return s.prose(ws+pre, we, tr, tr.Organ, we)
 }
