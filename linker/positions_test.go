@@ -25,10 +25,30 @@ func TestPositions(t *testing.T) {
 		}
 		inputs[f] = b
 	}
-	// Break the line before every number that follows a word.
+	// Break the line before every number that follows a word; after the
+	// slash of n/m and before a bracketed year, as PDF text does; put spaces
+	// around punctuation as tokenised corpora do; type full-width forms.
 	wrap := regexp.MustCompile(`(\pL) (\d)`)
+	wrapInside := regexp.MustCompile(`(\d)/(\d)|(\d) ?(\(\d{4}\))`)
+	tokenise := regexp.MustCompile(` *([/(),;:]) *`)
+	fullWidth := regexp.MustCompile(`[0-9/()]`)
+	variants := func(data []byte) [][]byte {
+		return [][]byte{
+			data,
+			wrap.ReplaceAll(data, []byte("$1\n$2")),
+			wrapInside.ReplaceAllFunc(data, func(b []byte) []byte {
+				if i := bytes.IndexByte(b, '/'); i >= 0 {
+					return append(append(append([]byte(nil), b[:i+1]...), '\n'), b[i+1:]...)
+				}
+				i := bytes.IndexByte(b, '(')
+				return append(append(append([]byte(nil), b[0]), '\n'), b[i:]...)
+			}),
+			tokenise.ReplaceAll(data, []byte(" $1 ")),
+			fullWidth.ReplaceAllFunc(data, func(b []byte) []byte { return []byte(string(rune(b[0]) + 0xFEE0)) }),
+		}
+	}
 	for name, data := range inputs {
-		for _, variant := range [][]byte{data, wrap.ReplaceAll(data, []byte("$1\n$2"))} {
+		for _, variant := range variants(data) {
 			doc, err := Parse(variant, Options{Path: name, Anaphora: true})
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
