@@ -73,7 +73,14 @@ func wordFwd(t []byte, p int) (span, bool) {
 
 func newSpan(t []byte, s, e int) span {
 	r, _ := utf8.DecodeRune(t[s:e])
-	w := strings.TrimRight(lowerBytes(t[s:e]), "'’")
+	var w string
+	if lowerASCIIWord(t[s:e]) {
+		// The scanned text does not change during a scan.
+		w = unsafeString(t[s:e])
+	} else {
+		w = lowerBytes(t[s:e])
+	}
+	w = strings.TrimRight(w, "'’")
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	sp := span{start: s, end: e, low: w, capital: unicode.IsUpper(r), cased: unicode.IsUpper(r) || unicode.IsLower(r)}
 	if sp.capital && allCaps(t[s:e]) {
@@ -165,6 +172,11 @@ func (s *scanner) bodyBefore(ts int, g *grammar) bool {
 		return false
 	}
 	t := s.t
+	// A name ends in a capitalised word or an acronym: most triggers follow
+	// a lower-case word ("of resolution", "its resolution") and end here.
+	if _, lower, ok := caseBefore(t, ts); !ok || lower {
+		return false
+	}
 	if os, name := s.organStartBefore(ts, g); name != "" {
 		return g.qualified(t, os, name)
 	}
@@ -270,11 +282,11 @@ func (s *scanner) organStartBefore(ts int, g *grammar) (int, string) {
 // subject's ("its resolution", "sa résolution", "su resolución", "своей
 // резолюции"): the body it names is the subject of the sentence.
 func (s *scanner) possessive(ts int, g *grammar) bool {
-	w, ok := wordBack(s.t, ts)
-	if !ok {
+	if len(g.Possessives) == 0 {
 		return false
 	}
-	return g.isPossessive(w.low)
+	wb := s.wordsBefore(s.t, ts)
+	return wb.n > 0 && g.isPossessive(string(wb.word(0)))
 }
 
 // subjectIsBody reports whether the nearest body or organ named earlier in
@@ -282,20 +294,41 @@ func (s *scanner) possessive(ts int, g *grammar) bool {
 // Development, in its resolution 42/1").
 func (s *scanner) subjectIsBody(ts int, g *grammar) bool {
 	t := s.t
+	// A name must end right before the possessive, a preposition or a
+	// comma: "in accordance with its resolution" has none.
+	w, ok := wordBack(t, ts) // the possessive
+	if !ok {
+		return false
+	}
+	p := w.start
+	for k := 0; k < 2; k++ {
+		for p > 0 && (t[p-1] == ',' || t[p-1] == ' ' || t[p-1] == '\n') {
+			p--
+		}
+		if w, ok = wordBack(t, p); !ok {
+			return false
+		}
+		if !g.isSubjectJoin(w.low) {
+			break
+		}
+		p = w.start
+	}
+	if w.cased && !w.capital {
+		return false
+	}
+	if _, _, ok := caseBefore(t, w.start); !ok {
+		// "Recalling its resolution": the first word of its clause is
+		// no name's end.
+		return false
+	}
 	lo := sentenceStart(t, ts)
-	win := lowerBytes(t[lo:ts])
+	// Body nouns as they stand in text (capitalised where the script has
+	// capitals): no copy of the sentence unless one is there.
 	body := -1
-	for _, b := range g.Bodies {
-		for off := 0; ; {
-			k := strings.Index(win[off:], b)
-			if k < 0 {
-				break
-			}
-			k += off
-			off = k + len(b)
-			if wordStart(t, lo+k) && k > body && s.subjectName(lo+k, ts, g) {
-				body = k
-			}
+	for _, b := range g.bodyCues {
+		k := lastIndex(t[lo:ts], b)
+		if k > body && wordStart(t, lo+k) && s.subjectName(lo+k, ts, g) {
+			body = k
 		}
 	}
 	if body < 0 {
@@ -303,6 +336,7 @@ func (s *scanner) subjectIsBody(ts int, g *grammar) bool {
 	}
 	// A principal organ named after it, or around it ("Commission on Human
 	// Rights"), is the subject instead.
+	win := s.lower(t[lo:ts])
 	for _, o := range g.Organs {
 		if k := strings.LastIndex(win, o.Name); k >= 0 && k+len(o.Name) > body {
 			return false
@@ -418,37 +452,6 @@ func (s *scanner) subjectName(at, ts int, g *grammar) bool {
 	if !ok || w.cased && !w.capital {
 		return false
 	}
-	// The subject opens its sentence ("The Commission", "Noting that the
-	// Commission"), or is the agent of a passive ("adopted by the
-	// Commission … in its resolution").
-	lead, agent := 0, false
-	// The word before the name, or before its article, may be the agent's.
-	for q := sentenceStart(t, at); q < at; {
-		n, ok := wordFwd(t, q)
-		if !ok {
-			q++
-			continue
-		}
-		if n.start >= at {
-			break
-		}
-		lead++
-		if g.isAgent(n.low) {
-			// "Noting that the Commission …": the clause starts again.
-			lead = 0
-		}
-		q = n.end
-	}
-	if last, ok := wordBack(t, at); ok && g.isNameWord(last.low) {
-		if prev, ok := wordBack(t, last.start); ok {
-			agent = g.isAgent(prev.low)
-		}
-	} else if ok {
-		agent = g.isAgent(last.low)
-	}
-	if lead > 2 && !agent {
-		return false
-	}
 	// The rest of the name: capitalised words and the words inside names.
 	p := w.end
 	for {
@@ -475,10 +478,36 @@ func (s *scanner) subjectName(at, ts int, g *grammar) bool {
 		if !g.isPossessive(n.low) && !g.isSubjectJoin(n.low) {
 			return false
 		}
-		words++
+		if words++; words > 2 {
+			return false
+		}
 		q = n.end
 	}
-	return words <= 2
+	// The subject opens its sentence ("The Commission", "Noting that the
+	// Commission"), or is the agent of a passive ("adopted by the
+	// Commission … in its resolution"): the word before the name, or before
+	// its article, says so.
+	if last, ok := wordBack(t, at); ok && g.isNameWord(last.low) {
+		if prev, ok := wordBack(t, last.start); ok && g.isAgent(prev.low) {
+			return true
+		}
+	} else if ok && g.isAgent(last.low) {
+		return true
+	}
+	lead := 0
+	for q := sentenceStart(t, at); q < at; {
+		n, ok := wordFwd(t, q)
+		if !ok {
+			q++
+			continue
+		}
+		if n.start >= at {
+			break
+		}
+		lead++
+		q = n.end
+	}
+	return lead <= 2
 }
 
 func (g *grammar) isSubjectJoin(w string) bool {
@@ -523,4 +552,41 @@ func (g *grammar) isAgent(w string) bool {
 		}
 	}
 	return false
+}
+
+// lowerASCIIWord reports whether w is ASCII without capitals.
+func lowerASCIIWord(w []byte) bool {
+	for _, c := range w {
+		if c >= utf8.RuneSelf || isUpper(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// caseBefore reads the word that ends at or before e (as wordBack does,
+// without lowering it): where it starts and whether it is in lower case.
+func caseBefore(t []byte, e int) (start int, lower, ok bool) {
+	p, nl := e, 0
+	for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\r' || t[p-1] == '\n') {
+		if t[p-1] == '\n' {
+			if nl++; nl > 1 {
+				return 0, false, false
+			}
+		}
+		p--
+	}
+	we := p
+	for p > 0 {
+		r, n := utf8.DecodeLastRune(t[:p])
+		if !isNameRune(r) {
+			break
+		}
+		p -= n
+	}
+	if p == we {
+		return 0, false, false
+	}
+	r, _ := utf8.DecodeRune(t[p:we])
+	return p, unicode.IsLower(r), true
 }

@@ -33,8 +33,14 @@ type grammar struct {
 	monthPhrases []string
 	// heads are the singular trigger and tail words that a refer word may
 	// stand before, to look for in the text after a citation.
-	heads      []head
-	cues       []string // last words of non-GA organ names
+	heads []head
+	cues  []string // last words of non-GA organ names
+	// contextCues are the last words of every organ name, in lower case,
+	// capitalised and in capitals, as they stand in text.
+	contextCues [][]byte
+	// bodyCues are the body nouns as they head a name in text:
+	// capitalised in scripts with capitals.
+	bodyCues   [][]byte
 	organFirst [256]bool
 	dates      [][]string
 	dateCue    [256]bool
@@ -205,6 +211,20 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	}
 	op := newPhraseSet(names)
 	g.organs = &op
+	for _, b := range src.Bodies {
+		g.bodyCues = append(g.bodyCues, []byte(titleCase(b)))
+	}
+	seenCue := map[string]bool{}
+	for _, n := range names {
+		f := strings.Fields(n)
+		last := f[len(f)-1]
+		for _, v := range []string{last, titleCase(last), strings.ToUpper(last)} {
+			if !seenCue[v] {
+				seenCue[v] = true
+				g.contextCues = append(g.contextCues, []byte(v))
+			}
+		}
+	}
 
 	for _, m := range src.Months {
 		if strings.ContainsAny(m, " /") {
@@ -419,4 +439,10 @@ func (g *grammar) specialBefore(t []byte, h int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// titleCase returns w with its first letter in upper case.
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	return string(toUpperRune(r)) + w[n:]
 }

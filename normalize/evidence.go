@@ -1,6 +1,6 @@
 package normalize
 
-import "strings"
+import "bytes"
 
 // Evidence says how the extractor knows the organ of a citation. It is
 // reported as "organ_by" in JSON.
@@ -37,22 +37,47 @@ const (
 const contextWindow = 1500
 
 // organInContext returns the organ named last in the text before t[ts],
-// within contextWindow bytes, or "".
+// within contextWindow bytes, or "". It looks for the last words of the
+// organs' names in the text as written (lower case, capitalised or in
+// capitals) and reads each name back from there, so that the window is
+// never lowered or copied.
 func (s *scanner) organInContext(ts int, g *grammar) Organ {
 	t := s.t
 	lo := max(0, ts-contextWindow)
-	win := s.lower(t[lo:ts])
 	best, bestEnd := Organ(""), -1
-	for _, o := range g.Organs {
-		k := strings.LastIndex(win, o.Name)
-		if k < 0 || !wordStart(t, lo+k) {
-			continue
-		}
-		if e := k + len(o.Name); e > bestEnd || e == bestEnd && o.Organ != organCouncil {
-			best, bestEnd = o.Organ, e
+	from := lo
+	if c := &s.ctx; c.g == g && c.ts <= ts && c.ts >= lo {
+		// Citations come in order: search only the text after the last
+		// search (names may straddle its end), and keep what it found
+		// while still in the window.
+		from = max(lo, c.ts-64)
+		if c.end >= lo {
+			best, bestEnd = c.organ, c.end
 		}
 	}
+	for _, cue := range g.contextCues {
+		k := lastIndex(t[from:ts], cue)
+		if k < 0 {
+			continue
+		}
+		e := from + k + len(cue)
+		if e <= bestEnd || !wordEnd(t, e) {
+			continue
+		}
+		if _, name, ok := s.phraseBefore(t, e, g.organs); ok {
+			best, bestEnd = s.x.organOf[name], e
+		}
+	}
+	s.ctx = contextCache{g: g, ts: ts, organ: best, end: bestEnd}
 	return best
+}
+
+// contextCache is what the last organInContext found.
+type contextCache struct {
+	g     *grammar
+	ts    int
+	organ Organ
+	end   int
 }
 
 // rememberNumber records the number of a citation of a single number
@@ -72,4 +97,19 @@ func (s *scanner) citedBefore(n, at int) Organ {
 		}
 	}
 	return ""
+}
+
+// lastIndex is bytes.LastIndex by repeated forward searches, which use the
+// vector instructions that bytes.LastIndex (Rabin-Karp) does not: the
+// texts searched are short and hold few matches.
+func lastIndex(b, sub []byte) int {
+	last := -1
+	for off := 0; ; {
+		k := bytes.Index(b[off:], sub)
+		if k < 0 {
+			return last
+		}
+		last = off + k
+		off = last + 1
+	}
 }

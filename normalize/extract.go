@@ -102,7 +102,8 @@ type Extractor struct {
 	// and its numbers; clitics those that write words joined.
 	between, clitics, specials []*grammar
 	byLang                     map[string]*grammar
-	latinStems                 bool // some stem is written in Latin letters
+	latinStems                 bool    // some stem is written in Latin letters
+	adverbLast                 wordSet // last words of the adverbs of every grammar
 	pool                       sync.Pool
 }
 
@@ -147,6 +148,8 @@ func (x *Extractor) add(g *grammar) {
 	}
 	for _, a := range g.Adverbs {
 		x.addLast(a)
+		f := strings.Fields(a)
+		x.adverbLast.add(f[len(f)-1])
 	}
 	for _, tr := range g.Triggers {
 		x.addLast(tr.Word)

@@ -47,6 +47,7 @@ type scanner struct {
 	// placed by the first.
 	cited  [8]citedNumber
 	nCited int
+	ctx    contextCache
 }
 
 type citedNumber struct {
@@ -63,6 +64,7 @@ func (s *scanner) run() {
 	s.dateOK = false
 	s.ref = referState{}
 	s.nCited = 0
+	s.ctx = contextCache{}
 	if s.opt.Anaphora {
 		defer s.referBetween(len(t))
 	}

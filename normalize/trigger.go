@@ -60,6 +60,9 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	// "resolutions, in particular 1325 (2000)": an adverb between the
 	// trigger and its items.
 	for _, g := range s.x.grammars {
+		if !s.x.adverbLast.has(w) {
+			break
+		}
 		as, ok := s.endsWithPhrase(t, we, g.adverbs)
 		if !ok {
 			continue
@@ -80,7 +83,9 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	// number.
 	for _, g := range s.x.between {
 		oe, ow := we, w
-		if st, ok := s.endsWithPhrase(t, we, g.organSuffixes); ok {
+		if !g.organSuffixes.last.has(w) {
+			// Most words before a number end no suffix: no phrase lookup.
+		} else if st, ok := s.endsWithPhrase(t, we, g.organSuffixes); ok {
 			// "قرار مجلس الأمن التابع للأمم المتحدة 1325": the name of the
 			// United Nations after the organ's.
 			oe = st
