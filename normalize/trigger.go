@@ -20,6 +20,10 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if nl > maxBreaks {
 		return 0, false
 	}
+	if e == st && st > 0 && t[st-1] == '(' {
+		// "a new General Assembly resolution (76/231) in 2021".
+		return s.bracketedNumber(st)
+	}
 	if e == st && (st == 0 || t[st-1] < utf8.RuneSelf) {
 		// A number glued to a word is a footnote mark ("resolutions14"),
 		// but for a shorthand in capitals ("UNSCR2231").
@@ -274,4 +278,31 @@ func (s *scanner) gluedShorthand(st int) (int, bool) {
 		return 0, false
 	}
 	return s.prose(ws+pre, we, tr, tr.Organ, we)
+}
+
+// bracketedNumber reads a number in brackets right after a trigger, the
+// brackets closing after the number: "resolution (76/231)".
+func (s *scanner) bracketedNumber(st int) (int, bool) {
+	t := s.t
+	ws, we, w := s.wordBefore(skipSpacesBack(t, st-1))
+	if ws < 0 || ws < s.done {
+		return 0, false
+	}
+	tr, pre, ok := s.x.lookup(w)
+	if !ok {
+		return 0, false
+	}
+	it, ok := s.item(st, tr.g, false, nil)
+	if !ok || it.form == itemBare || it.end >= len(t) || t[it.end] != ')' {
+		return 0, false
+	}
+	return s.prose(ws+pre, we, tr, tr.Organ, st)
+}
+
+// skipSpacesBack returns the position before the spaces that end at t[e].
+func skipSpacesBack(t []byte, e int) int {
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t') {
+		e--
+	}
+	return e
 }
