@@ -159,7 +159,16 @@ func mayBePageLine(b []byte) bool {
 	return digit
 }
 
-func isPageLine(b []byte) bool { return mayBePageLine(b) && pageLine.Match(b) }
+func isPageLine(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			// Full-width digits and exotic spaces are read as ASCII.
+			b = []byte(normalize.FoldString(string(b)))
+			break
+		}
+	}
+	return mayBePageLine(b) && pageLine.Match(b)
+}
 
 func standalone(line, cite []byte) bool {
 	k := bytes.Index(line, cite)
