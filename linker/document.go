@@ -58,6 +58,8 @@ type Document struct {
 	References []Citation `json:"references,omitempty"`
 	// paired is set once the links are paired with the citations.
 	paired bool
+	// lines indexes Input for Position.
+	lines *lineIndex
 }
 
 // Ref locates the citation that a reference back points at.
