@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -25,6 +27,7 @@ func compileSchema(t *testing.T, path string) *jsonschema.Schema {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
+	c.UseLoader(repoLoader{})
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		t.Fatal(err)
@@ -47,4 +50,32 @@ func validate(t *testing.T, schemaPath string, doc []byte) {
 	if err := compileSchema(t, schemaPath).Validate(inst); err != nil {
 		t.Errorf("does not validate against %s: %v", schemaPath, err)
 	}
+}
+
+// schemaBase is the $id prefix of the schemas in ../../schema.
+const schemaBase = "https://github.com/xref-un/xref/schema/"
+
+// repoLoader reads the project's schemas from the repository, by their
+// $id, and other schemas from files: no test goes to the network.
+type repoLoader struct{}
+
+func (repoLoader) Load(u string) (any, error) {
+	if rest, ok := strings.CutPrefix(u, schemaBase); ok {
+		f, err := os.Open(filepath.Join("..", "..", "schema", filepath.FromSlash(rest)))
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return jsonschema.UnmarshalJSON(f)
+	}
+	return jsonschema.FileLoader{}.Load(u)
+}
+
+func mustJSON(t *testing.T, s string) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
