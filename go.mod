@@ -3,6 +3,7 @@ module github.com/xref-un/xref
 go 1.26.0
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/PuerkitoBio/goquery v1.13.0
 	github.com/dgraph-io/badger/v4 v4.9.6
 	github.com/rogpeppe/go-internal v1.16.0

@@ -148,9 +148,10 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"no arguments", nil, ExitUsage, "", "Usage:"},
 		{"help", []string{"--help"}, ExitOK, "Usage:", ""},
-		{"help check", []string{"help", "check"}, ExitOK, "", "Rules (severity)"},
+		{"help check", []string{"help", "check"}, ExitOK, "Rules (severity)", ""},
 		{"version", []string{"--version"}, ExitOK, "xref v", ""},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, "", `unknown command "frobnicate"`},
+		{"mistyped command", []string{"chek", good}, ExitUsage, "", `unknown command "chek" (did you mean "check"?)`},
 		{"unknown flag", []string{"check", "--frob", good}, ExitUsage, "", "flag provided but not defined"},
 		{"bad format", []string{"extract", "--format", "xml", good}, ExitUsage, "", `unknown format "xml"`},
 		{"bad language", []string{"check", "--lang", "xx", good}, ExitUsage, "", `unknown language "xx"`},
