@@ -111,3 +111,17 @@ func TestBaselineRoundTrip(t *testing.T) {
 		t.Errorf("bad baseline: exit %d: %s", code, errs)
 	}
 }
+
+// TestRulesDocumented: every rule has its section in docs/rules.md, where
+// the SARIF helpUri of the rule points.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		if !strings.Contains(string(doc), "\n## "+r.ID+"\n") {
+			t.Errorf("docs/rules.md has no section %q", r.ID)
+		}
+	}
+}
