@@ -206,7 +206,11 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			for _, f := range fs {
 				fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", shown, f.Line, f.Col, f.Severity, f.Rule, f.Message)
 				if f.Suggestion != "" {
-					fmt.Fprintf(w, "\tsuggestion: %s\n", f.Suggestion)
+					more := ""
+					if n := len(f.Occurrences); n > 1 {
+						more = fmt.Sprintf(" (for the first of the %d links; --format json lists each)", n)
+					}
+					fmt.Fprintf(w, "\tsuggestion: %s%s\n", f.Suggestion, more)
 				}
 			}
 		case "json":
