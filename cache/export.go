@@ -16,7 +16,8 @@ import (
 
 // Export formats.
 const (
-	// FormatJSON is one JSON object {"format":"xref-graph","version":1,
+	// FormatJSON is one JSON object {"schema":"xref-graph/1",
+	// "format":"xref-graph","version":1,
 	// "nodes":[…],"edges":[…]}, one node or edge per line. It holds the
 	// graph only (no check times or generations), so ingesting the same
 	// transcripts again exports the same bytes.
@@ -231,7 +232,7 @@ type jsonExporter struct {
 }
 
 func (j *jsonExporter) begin() error {
-	_, err := j.w.WriteString(`{"format":"xref-graph","version":1,` + "\n" + `"nodes":[`)
+	_, err := j.w.WriteString(`{"schema":"xref-graph/1","format":"xref-graph","version":1,` + "\n" + `"nodes":[`)
 	return err
 }
 

@@ -10,7 +10,7 @@ language, becomes a Result that says whether a document is really there.
 
 # What a Result says
 
-The UN servers answer 200 to almost anything (un-symbols.md §3.2, §3.3), so
+The UN servers answer 200 to almost anything, so
 the status code decides little. A link is ok when the chain ends at a body
 whose first bytes are a document (%PDF, PK, D0 CF 11 E0, FF 57 50 43:
 Sniff). The chain is followed through HTTP redirects and HTML hops, read
@@ -63,7 +63,7 @@ so that a host still closed is not contacted before its time.
 
 A soft-404 is re-checked before it is believed: SoftNotFoundRetries times
 (2), after SoftNotFoundPause·4ⁿ (30 s, then 120 s), the pauses one project
-needed against the documents.un.org soft block (§3.3 [C C1]). A streak of
+needed against the documents.un.org soft block. A streak of
 SoftBlockStreak (5) first-time soft-404s from one host, with no document in
 between, is taken for a soft block and pauses the host for SoftBlockPause
 (2 minutes); so a burst block does not turn existing documents into false

@@ -16,14 +16,14 @@ type htmlHop struct {
 }
 
 // findHTMLHop looks in an HTML page for the next step towards a document,
-// in this order (un-symbols.md §3.2, §3.4):
+// in this order:
 //
-//  1. <meta http-equiv="refresh" content="…;url=…"> (undocs.org 2022 chains
-//     [C C5], daccess-ods [C C14], view_doc.asp [C C12]); http-equiv is
-//     compared case-insensitively, as the XPath translate() trick does;
-//  2. <iframe src> (undocs.org viewer pages [C C7]);
-//  3. <frame src> (legacy framesets [C C12]);
-//  4. <meta name="citation_pdf_url" content> (landing pages [C C6]);
+//  1. <meta http-equiv="refresh" content="…;url=…"> (undocs.org chains,
+//     daccess-ods, view_doc.asp); http-equiv is compared
+//     case-insensitively;
+//  2. <iframe src> (undocs.org viewer pages);
+//  3. <frame src> (legacy framesets);
+//  4. <meta name="citation_pdf_url" content> (landing pages);
 //  5. <link type="application/pdf" href>, then <a href> whose path ends in
 //     .pdf.
 //
@@ -136,8 +136,8 @@ func findHTMLHop(page *url.URL, body []byte, documents bool) (htmlHop, bool) {
 
 // frameScore ranks the frames of a frameset or the iframes of a viewer: a
 // PDF path or a document-like name beats a header, footer or menu (the
-// legacy view_doc.asp frameset has header, document and footer frames
-// [C C12]). Ties keep the first in document order.
+// legacy view_doc.asp frameset has header, document and footer frames).
+// Ties keep the first in document order.
 func frameScore(name string, u *url.URL) int {
 	score := 0
 	p := strings.ToLower(u.Path)

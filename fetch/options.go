@@ -52,7 +52,7 @@ type HostLimit struct {
 
 // Built-in politeness. Nobody publishes a safe rate for the UN servers; one
 // project saw the documents.un.org soft block after 250–300 requests at
-// 1 req/s (un-symbols.md §3.3 [C C1]) and recommends ~3 s between requests
+// 1 req/s and recommends ~3 s between requests
 // for long runs. The defaults stay in the 1–2 req/s range and rely on
 // soft-block detection (Options.SoftBlockStreak) for long runs; the nightly
 // job can lower them with HostLimits.
@@ -134,7 +134,7 @@ type Options struct {
 	// it is believed; default 2, negative for none. The n-th re-check (n from
 	// 0) waits SoftNotFoundPause·4ⁿ; with the default pause of 30 s that is
 	// 30 s then 120 s, the pauses one project needed against the
-	// documents.un.org soft block (un-symbols.md §3.3, §6.4 [C C1]).
+	// documents.un.org soft block.
 	SoftNotFoundRetries int
 	SoftNotFoundPause   time.Duration
 	// SoftBlockStreak: after this many soft-404s in a row from one host (first

@@ -13,7 +13,7 @@ type Endpoint string
 const (
 	// EndpointAPI resolves through the documents.un.org symbol API, which
 	// answers with the file itself: the recommended way to decide existence
-	// (un-symbols.md §3.3, §3.4). It is the default.
+	// of a document. It is the default.
 	EndpointAPI Endpoint = "api"
 	// EndpointUndocs resolves https://undocs.org/<lang>/<SYMBOL>, the form
 	// that transcripts link to, following its whole chain.

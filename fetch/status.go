@@ -56,7 +56,7 @@ func (s Status) Transient() bool {
 
 // Format is the kind of body, sniffed from its first bytes, never from
 // Content-Type: the UN servers answer 200 text/html for a missing document
-// and may label a PDF as anything (un-symbols.md §3.3).
+// and may label a PDF as anything.
 type Format string
 
 // The formats.

@@ -9,7 +9,7 @@ import (
 // languages of the United Nations.
 type Lang string
 
-// The six official languages (un-symbols.md §5).
+// The six official languages.
 const (
 	Arabic  Lang = "ar"
 	Chinese Lang = "zh"
@@ -20,10 +20,9 @@ const (
 )
 
 // langs maps every accepted spelling (lower case) to its ISO code:
-// the ISO codes, the one-letter ODS codes A C E F R S (un-symbols.md §5
-// [C C4, C14, C18]), Drupal's zh-hans (§5 [C C8]) and the non-standard path
-// segments ch and sp seen in transcripts (§3.1: accepted as aliases when
-// parsing, never emitted).
+// the ISO codes, the one-letter ODS codes A C E F R S, the zh-hans of the
+// un.org site and the non-standard path segments ch and sp seen in
+// transcripts (accepted as aliases when parsing, never emitted).
 var langs = map[string]Lang{
 	"ar": Arabic, "a": Arabic,
 	"zh": Chinese, "c": Chinese, "ch": Chinese, "zh-hans": Chinese, "zh-cn": Chinese,
@@ -76,7 +75,7 @@ func UndocsURL(symbol, lang string) (string, error) {
 // https://documents.un.org/api/symbol/access?s=<QueryEscape(SYMBOL)>&l=<X>&t=pdf
 // with the one-letter language code (E when lang is empty). The symbol is
 // always query-escaped, slashes included, because one source reports that
-// the API fails otherwise (un-symbols.md §3.3 [C C3]).
+// the API fails otherwise.
 func SymbolAPIURL(symbol, lang string) (string, error) {
 	sym, err := cleanSymbol(symbol)
 	if err != nil {

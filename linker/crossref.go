@@ -44,6 +44,13 @@ type Finding struct {
 	URL    string `json:"url,omitempty"`
 	// Suggestion is the corrected URL (or symbol) where one can be given.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Occurrences are every place of a finding that stands for a
+	// convention repeated through the file (the same nonstandard language
+	// code in many links), the first one included; empty otherwise.
+	Occurrences []Occurrence `json:"occurrences,omitempty"`
+	// Fingerprint identifies the finding across edits of the file, for
+	// baselines; set by Fingerprints.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 // Crossref pairs each citation with the link that goes with it, and
@@ -56,7 +63,19 @@ type Finding struct {
 // after each page's text in the order of the citations, an alignment of the
 // remaining citations and links that keeps both in order, prefers links
 // that name the cited symbol and never pairs a link with a citation after it.
+//
+// Parse pairs the links already; Crossref pairs only a document built
+// otherwise, so that it never undoes what other outputs have seen.
 func Crossref(doc *Document) []Finding {
+	if !doc.paired {
+		pairLinks(doc)
+	}
+	return findings(doc)
+}
+
+// pairLinks pairs the citations and links of a document, once.
+func pairLinks(doc *Document) {
+	doc.paired = true
 	for i := range doc.Citations {
 		doc.Citations[i].Link = -1
 	}
@@ -69,7 +88,6 @@ func Crossref(doc *Document) []Finding {
 	if doc.Format != "html" {
 		pairAligned(doc)
 	}
-	return findings(doc)
 }
 
 func pair(doc *Document, ci, li int) {
@@ -352,18 +370,18 @@ func findings(doc *Document) []Finding {
 			f.Rule, f.Severity = RuleMalformedLink, SeverityError
 			f.Message = "malformed link: " + l.Problem
 			if cited != nil {
-				f.Symbol = cited.Key
-				f.Message += fmt.Sprintf("; the text at %d:%d cites %s", cited.Line, cited.Col, cited.Display)
-				if cited.Resolvable() {
-					f.Suggestion = SymbolURL(doc.Lang, cited.Key)
-				}
+				v := doc.Verdict(l.Citation)
+				f.Symbol = v.Key
+				f.Message += fmt.Sprintf("; the text at %d:%d cites %s", cited.Line, cited.Col, citedAs(cited, &v))
+				f.Suggestion = v.Fix
 			}
 			out = append(out, f)
-		case cited != nil && !l.Opaque && !sameDoc(cited.Key, l.Symbol):
+		case cited != nil && linkMismatch(cited, l):
+			v := doc.Verdict(l.Citation)
 			f.Rule, f.Severity = RuleLinkMismatch, SeverityError
-			f.Symbol = cited.Key
-			f.Message = fmt.Sprintf("link points at %s, but the text at %d:%d cites %s", l.Symbol, cited.Line, cited.Col, cited.Display)
-			f.Suggestion = SymbolURL(doc.Lang, cited.Key)
+			f.Symbol = v.Key
+			f.Message = fmt.Sprintf("link points at %s, but the text at %d:%d cites %s", l.Symbol, cited.Line, cited.Col, citedAs(cited, &v))
+			f.Suggestion = v.Fix
 			out = append(out, f)
 		case cited == nil:
 			f.Rule, f.Severity = RuleOrphanLink, SeverityWarning
@@ -386,12 +404,11 @@ func findings(doc *Document) []Finding {
 			default:
 				g.Message = fmt.Sprintf("link is in %s, the transcript in %s", l.Lang, doc.Lang)
 			}
-			key := l.Symbol
 			if cited != nil {
-				key = cited.Key
-			}
-			if key != "" && (cited == nil || cited.Resolvable()) {
-				g.Suggestion = SymbolURL(doc.Lang, key)
+				v := doc.Verdict(l.Citation)
+				g.Symbol, g.Suggestion = v.Key, v.Fix
+			} else if l.Symbol != "" {
+				g.Suggestion = SymbolURL(doc.Lang, l.Symbol)
 			}
 			out = append(out, g)
 		}
@@ -399,18 +416,15 @@ func findings(doc *Document) []Finding {
 	for ci := range doc.Citations {
 		c := &doc.Citations[ci]
 		if c.Link < 0 {
-			f := Finding{Rule: RuleUnlinkedCitation, Line: c.Line, Col: c.Col, Start: c.Start, End: c.End, Symbol: c.Key}
-			if c.Resolvable() {
+			v := doc.Verdict(ci)
+			f := Finding{Rule: RuleUnlinkedCitation, Line: c.Line, Col: c.Col, Start: c.Start, End: c.End, Symbol: v.Key}
+			if v.Resolvable {
 				f.Severity = SeverityWarning
-				f.Message = c.Display + " is cited without a link"
-				f.Suggestion = c.URL
+				f.Message = citedAs(c, &v) + " is cited without a link"
+				f.Suggestion = v.URL
 			} else {
 				f.Severity = SeverityInfo
-				body := "General Assembly"
-				if c.Organ == normalize.OrganECOSOC {
-					body = "Economic and Social Council"
-				}
-				f.Message = c.Display + " is a " + body + " decision: decisions are not issued as documents, so there is nothing to link"
+				f.Message = citedAs(c, &v) + " is a " + decisionBody(c) + " decision: decisions are not issued as documents, so there is nothing to link"
 			}
 			out = append(out, f)
 		}
@@ -433,7 +447,7 @@ func findings(doc *Document) []Finding {
 		}
 		return rank(out[i].Severity) < rank(out[j].Severity)
 	})
-	return out
+	return groupRepeated(out)
 }
 
 func rank(s Severity) int {

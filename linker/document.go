@@ -56,6 +56,10 @@ type Document struct {
 	// Options.Anaphora: they name no new document, so they are not among
 	// the Citations and take no link.
 	References []Citation `json:"references,omitempty"`
+	// paired is set once the links are paired with the citations.
+	paired bool
+	// lines indexes Input for Position.
+	lines *lineIndex
 }
 
 // Ref locates the citation that a reference back points at.
@@ -178,9 +182,7 @@ func Parse(data []byte, opt Options) (*Document, error) {
 			doc.References = append(doc.References, dc)
 			continue
 		}
-		if c.Resolvable() {
-			dc.URL = SymbolURL(doc.Lang, c.Key)
-		}
+		dc.URL = citationURL(doc.Lang, &c)
 		if byViewStart != nil {
 			byViewStart[vs] = len(doc.Citations)
 		}
@@ -222,6 +224,9 @@ func Parse(data []byte, opt Options) (*Document, error) {
 		}
 		sortLinks(doc.Links)
 	}
+	// Pairing is part of reading: every use of the document (findings,
+	// expansion, the graph) sees the same links with the same citations.
+	pairLinks(doc)
 	return doc, nil
 }
 

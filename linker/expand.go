@@ -64,8 +64,9 @@ type ExpandOptions struct {
 	URLTemplate string
 	// Decisions says what to do with decisions; default DecisionsText.
 	Decisions DecisionMode
-	// FixLinks replaces the address of a malformed or mismatched link of
-	// the transcript with the corrected one (Crossref must have run).
+	// FixLinks replaces the address of a malformed, mismatched or
+	// wrong-language link of the transcript with the corrected one: the
+	// links that Crossref reports with a suggestion.
 	FixLinks bool
 	// Status, when not nil, tells which addresses are known to be dead:
 	// their links are marked (class "xref-dead" and a title in HTML, a title
@@ -192,23 +193,30 @@ func (x *expander) plan() {
 	doc, opt := x.doc, x.opt
 	for i := range doc.Citations {
 		c := &doc.Citations[i]
+		v := doc.Verdict(i)
 		text := doc.Input[c.Start:c.End]
-		if !c.Resolvable() {
+		if !v.Resolvable {
 			if opt.Decisions == DecisionsTitle && opt.Format == ExpandHTML && x.inlineOK(c, text) {
-				title := c.Display + ": decisions are not issued as documents, so there is no document to link"
+				title := v.Display + ": decisions are not issued as documents, so there is no document to link"
 				x.wrap(c, "<span class=\"xref-decision\" title=\""+html.EscapeString(title)+"\">", "</span>")
 			} else {
 				x.skip("decision without a document")
 			}
 			continue
 		}
-		u := URLFor(opt.URLTemplate, opt.Lang, c.Key, c.Display)
+		u := URLFor(opt.URLTemplate, opt.Lang, v.Key, v.Display)
 		var st LinkStatus
 		if opt.Status != nil {
 			st, _ = opt.Status(u)
 		}
 		if x.insideAnchor(c) {
 			x.skip("inside an existing link")
+			continue
+		}
+		if v.Link >= 0 && v.AtCitation {
+			// The link check paired with it ("A/C.1/80/L.41 <a>[enlace]</a>"):
+			// a second one would contradict it; --fix-links corrects it.
+			x.skip("has its own link")
 			continue
 		}
 		if !x.inlineOK(c, text) {
@@ -371,11 +379,11 @@ func (x *expander) fix() {
 		if !l.UN() || l.Citation < 0 {
 			continue
 		}
-		c := &doc.Citations[l.Citation]
-		if !c.Resolvable() || (l.Problem == "" && sameDoc(c.Key, l.Symbol)) || l.Opaque {
+		v := doc.Verdict(l.Citation)
+		if !v.FixLink || !v.Resolvable {
 			continue
 		}
-		u := URLFor(x.opt.URLTemplate, x.opt.Lang, c.Key, c.Display)
+		u := URLFor(x.opt.URLTemplate, x.opt.Lang, v.Key, v.Display)
 		repl := u
 		if l.Anchor {
 			repl = html.EscapeString(u)

@@ -37,6 +37,38 @@ func FuzzParse(f *testing.F) {
 			if f.Start < 0 || f.End > len(doc.Input) || f.Line < 1 || f.Col < 1 {
 				t.Fatalf("finding %+v outside the input", f)
 			}
+			// Positions computed from offsets agree with the finding's.
+			if l, c := doc.Position(f.Start); l != f.Line || c != f.Col {
+				t.Fatalf("finding at %d:%d, but its offset %d is at %d:%d", f.Line, f.Col, f.Start, l, c)
+			}
+			for _, o := range f.Occurrences {
+				if o.Start < 0 || o.End > len(doc.Input) || o.Start > o.End {
+					t.Fatalf("occurrence %+v outside the input", o)
+				}
+			}
+		}
+		// One verdict per citation: pairs are symmetric, the address is
+		// there exactly when there is a document, and a fix only for a
+		// paired link.
+		for i, c := range doc.Citations {
+			v := doc.Verdict(i)
+			if c.Link >= 0 && doc.Links[c.Link].Citation != i {
+				t.Fatalf("citation %d paired with link %d, which is paired with %d", i, c.Link, doc.Links[c.Link].Citation)
+			}
+			if (v.URL != "") != v.Resolvable || c.URL != v.URL {
+				t.Fatalf("citation %s: verdict %+v, citation URL %q", c.Key, v, c.URL)
+			}
+			if v.Fix != "" && (!v.FixLink || v.Link < 0) {
+				t.Fatalf("citation %s: a fix without a link to fix: %+v", c.Key, v)
+			}
+		}
+		Fingerprints(doc, fs)
+		seen := map[string]bool{}
+		for _, f := range fs {
+			if f.Fingerprint == "" || seen[f.Fingerprint] {
+				t.Fatalf("fingerprint %q empty or repeated", f.Fingerprint)
+			}
+			seen[f.Fingerprint] = true
 		}
 	})
 }

@@ -381,9 +381,7 @@ func (s *streamer) extract(w *window, frontEnd int) {
 			return
 		}
 		dc := Citation{Citation: c, Text: string(w.buf[c.Start:c.End]), Link: -1, DocLang: s.lang}
-		if c.Resolvable() {
-			dc.URL = SymbolURL(s.lang, c.Key)
-		}
+		dc.URL = citationURL(s.lang, &c)
 		w.cites = append(w.cites, dc)
 	})
 }

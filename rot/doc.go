@@ -49,7 +49,7 @@ document answers 304 and costs no body.
 
 Only not-found and soft-404 are failures; blocked, rate-limited, server
 errors, timeouts, network failures and invalid requests are unknown, never
-rot (anchors-linkcheck.md §8.5). A failure makes a link suspect; failing on
+rot. A failure makes a link suspect; failing on
 DeadAfter separate runs (3, distinct run ids, since it last worked; unknown
 checks neither count nor break the count) makes it dead: new-broken on the
 run that concluded it, still-broken afterwards (with its first failure and

@@ -12,7 +12,7 @@ import (
 )
 
 // TestJSONSchema pins the names of schema xref-rot/1 (documented in
-// README.md, "Nightly link-rot reports"): fields may be added, never renamed or removed.
+// docs/rot.md and schema/rot.schema.json): fields may be added, never renamed or removed.
 func TestJSONSchema(t *testing.T) {
 	r := richReport()
 	e := &r.Sections.Redirected[0]

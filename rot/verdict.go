@@ -21,7 +21,7 @@ const (
 
 // classify maps a stored or fetched status to its class. Only not-found and
 // soft-404 are failures: a refusal, a rate limit or an outage says nothing
-// about the document (anchors-linkcheck.md §7.1, §8.5).
+// about the document.
 func classify(status string) class {
 	switch fetch.Status(status) {
 	case fetch.StatusOK:

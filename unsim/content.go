@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// magic is the first bytes of each served format (un-symbols.md §3.3 [C C1]).
+// magic is the first bytes of each served format.
 var magic = map[string]string{
 	FormatPDF:         "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
 	FormatDOCX:        "PK\x03\x04\x14\x00\x06\x00\x08\x00",
@@ -44,7 +44,7 @@ func etag(b []byte) string {
 }
 
 // jobPath derives a job-number file path from a symbol and language, in the
-// shape of the real ones (§3.1 [C C15, C16]): each language version has its
+// shape of the real ones: each language version has its
 // own job number.
 func jobPath(symbol, lang, format string) string {
 	h := fnv.New32a()
@@ -58,7 +58,7 @@ func jobPath(symbol, lang, format string) string {
 }
 
 // stubPage is the ~1.3 KB HTML page answered with 200 for an unknown
-// symbol, an unknown file and during a soft block (§3.3 [C C1, C2]).
+// symbol, an unknown file and during a soft block.
 var stubPage = func() []byte {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html>
@@ -87,7 +87,7 @@ way to tell it from a document is to look at the first bytes of the body.</p>
 	return []byte(b.String())
 }()
 
-// wafPage is the body of the Digital Library's 202 WAF challenge (§3.2 [C C3]).
+// wafPage is the body of the Digital Library's 202 WAF challenge.
 const wafPage = `<!DOCTYPE html><html><head><meta charset="utf-8"><title></title>
 <script>/* simulated AWS WAF challenge: a browser would run JavaScript here */</script>
 </head><body><noscript>JavaScript is required.</noscript></body></html>
@@ -99,7 +99,7 @@ func page(title, head, body string) []byte {
 }
 
 // refreshPage1 is the first meta refresh of a chain: delay 1, upper-case URL=,
-// a relative path (§3.2 [C C5]: '1; URL=/tmp/6596179.00848389.html').
+// a relative path ('1; URL=/tmp/6596179.00848389.html').
 func refreshPage1(next string) []byte {
 	return page("Redirecting", fmt.Sprintf(`<meta http-equiv="refresh" content="1; URL=%s">`+"\n", html.EscapeString(next)), "<p>Please wait…</p>")
 }
@@ -110,14 +110,14 @@ func refreshPage2(next string) []byte {
 	return page("Redirecting", fmt.Sprintf(`<META HTTP-EQUIV="Refresh" CONTENT="0;url='%s'">`+"\n", html.EscapeString(next)), "")
 }
 
-// viewerPage embeds the file in an iframe, after an unrelated one (§3.2 [C C7]).
+// viewerPage embeds the file in an iframe, after an unrelated one.
 func viewerPage(symbol, file string) []byte {
 	return page(symbol, "", fmt.Sprintf(`<div id="top"><iframe name="analytics" src="/blank.html" width="0" height="0"></iframe></div>
 <h1>%s</h1>
 <iframe id="viewer" name="document" src="%s" width="100%%" height="800"></iframe>`, html.EscapeString(symbol), html.EscapeString(file)))
 }
 
-// framesetPage is a legacy frameset: header, document, footer (§3.2 [C C12]).
+// framesetPage is a legacy frameset: header, document, footer.
 func framesetPage(symbol, file string) []byte {
 	return []byte(fmt.Sprintf(`<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Frameset//EN">
 <html><head><title>%s</title></head>
@@ -130,14 +130,14 @@ func framesetPage(symbol, file string) []byte {
 `, html.EscapeString(symbol), html.EscapeString(file)))
 }
 
-// citationPage is a landing page with citation_pdf_url (§3.4 [C C6]).
+// citationPage is a landing page with citation_pdf_url.
 func citationPage(symbol, file string) []byte {
 	return page(symbol, fmt.Sprintf(`<meta name="citation_title" content="%s">
 <meta name="citation_pdf_url" content="%s">
 `, html.EscapeString(symbol), html.EscapeString(file)), "<p>Landing page.</p>")
 }
 
-// pdfLinkPage is a landing page with a plain link to the PDF (§3.4).
+// pdfLinkPage is a landing page with a plain link to the PDF.
 func pdfLinkPage(symbol, file string) []byte {
 	return page(symbol, "", fmt.Sprintf(`<p><a href="/">Home</a> · <a href="/help.html">Help</a></p>
 <p><a href="%s">Download %s (PDF)</a></p>`, html.EscapeString(file), html.EscapeString(symbol)))

@@ -7,7 +7,7 @@ import (
 )
 
 // seedDocs are the documents linked from the seed transcript
-// (/work/shared/seeds/000_f6527b781c8cc503.txt), in zh and en, each reached
+// (the record CD/PV.1505, which the tests read from ../shared), in zh and en, each reached
 // through a different undocs.org chain; testdata/seed.json holds the same.
 func seedDocs() []Doc {
 	langs := []string{"zh", "en"}

@@ -9,77 +9,72 @@ with. Start runs it on a loopback address; point the client at it with
 fetch.Options.BaseURL (xref's --base-url or XREF_BASE_URL) and the client
 keeps the real URLs while talking only to the simulator.
 
-Nothing here was observed on the live servers: the behaviours come from
-third-party code and notes collected in /work/shared/docs/un-symbols.md §3
-(sources in brackets: [C x] = someone's code or notes, [I] = inferred). They
-are what the client must survive, not a promise about today's UN servers.
+Nothing here was observed on the live servers: the behaviours are those
+that people who maintain tools for UN documents report, and those every link
+checker meets; a few are assumptions, marked as such. They are what the
+client must survive, not a promise about today's UN servers.
 
-# Behaviours and their sources
+# Behaviours
 
   - undocs.org/<lang>/<SYMBOL> forwards every symbol, known or not, with
     302 to docs.un.org/<lang>/<SYMBOL>, which 302s to the file on
     documents.un.org (ViaRedirect, the default). undocs.org stands in front
-    of the new ODS: docs.un.org viewer, documents.un.org files (§3.2 [C C6,
-    C10], the chain itself [I]; docs.un.org's real DOM is unknown [C C19 → I]).
+    of the new document system: docs.un.org viewer, documents.un.org files
+    (the chain itself is an assumption; docs.un.org's real DOM is unknown).
   - Chains of 200 pages with <meta http-equiv="refresh">, "1; URL=/tmp/….html"
-    then "0;url='…'" in upper case with quotes (ViaMetaRefresh; §3.2 [C C5]:
-    "Not pure 302 responses, but actual 200 OKs, with a <meta> tag refreshing
-    the page … 1 second later"; daccess-ods [C C14]).
+    then "0;url='…'" in upper case with quotes (ViaMetaRefresh: 200 pages
+    that refresh a second later, as undocs.org once answered and daccess-ods
+    does).
   - Viewer pages embedding the file in an iframe, next to an unrelated
-    iframe (ViaIframe; §3.2 [C C7]).
+    iframe (ViaIframe).
   - Legacy framesets: header, document and footer frames (ViaFrameset;
-    www.un.org/en/ga/search/view_doc.asp, §3.2 [C C12]).
+    www.un.org/en/ga/search/view_doc.asp).
   - Landing pages with <meta name="citation_pdf_url"> (ViaCitation) or a
-    plain link to the PDF (ViaPDFLink) (§3.4 [C C6]).
+    plain link to the PDF (ViaPDFLink).
   - undocs.org/pdf?symbol=[<lang>/]<SYMBOL> and ViaDirect serve the file
-    itself, "no iframe" (§3.1 [C C6, C7, C17]).
+    itself, with no viewer page.
   - The documents.un.org symbol API, /api/symbol/access?s=&l=&t=, serves the
-    file; l is a one-letter code (A C E F R S) or ISO (§3.3 [C C1, C3, C4,
-    C20]; §5).
+    file; l is a one-letter code (A C E F R S) or ISO.
   - An unknown symbol (or a language the document lacks) gets 200 with a
-    ~1.3 KB HTML "not found" stub, from the API and from docs.un.org
-    (§3.3 [C C1, C2]; §3.2 [C C5]: "you can get a web page saying the
-    document doesn't exist"). The stub's text is made up.
+    ~1.3 KB HTML "not found" stub, from the API and from docs.un.org. The
+    stub's text is made up.
   - An unpublished document gets 200 with an empty body (State Unpublished;
-    §3.3 [C C3]).
+    the symbol API does so).
   - Soft blocking: after SoftBlock.After requests within SoftBlock.Window,
     documents.un.org answers the stub even for documents that exist, until
-    the client rests (§3.3 [C C1]: "after ~250–300 consecutive requests …
-    the same 1.3 KB HTML page for documents that are available … recovering
-    only minutes later").
+    the client rests (reported after a few hundred requests in a row, for
+    some minutes).
   - digitallibrary.un.org answers every path with 202 Accepted,
-    "Server: awselb/2.0", "x-amzn-waf-action: challenge" (§3.2 [C C3]).
+    "Server: awselb/2.0", "x-amzn-waf-action: challenge".
   - Legacy daccess-ods.un.org/access.nsf/Get?OpenAgent&DS=…&Lang=E answers a
-    meta refresh to the file on documents-dds-ny.un.org (§3.2 [C C14]; job
-    number paths §3.1 [C C15, C16]).
+    meta refresh to the file on documents-dds-ny.un.org, at a job-number
+    path.
   - Files start with real magic bytes: %PDF-1.7, PK 03 04 (docx),
-    D0 CF 11 E0 (doc), FF 57 50 43 (WordPerfect) (§3.3 [C C1]); they honour
+    D0 CF 11 E0 (doc), FF 57 50 43 (WordPerfect); they honour
     Range (206, 416), ETag, Last-Modified and conditional requests
     (http.ServeContent). Their paths are job-number paths, one per language
-    version (§3.1 [C C15, C16]; §5 [I]).
-  - HTML is gzip-encoded for clients that accept it [I: common server
-    behaviour], so clients exercise their decoders.
+    version.
+  - HTML is gzip-encoded for clients that accept it (common server
+    behaviour), so clients exercise their decoders.
 
-Injected by Rules (no UN source says these happen; they are the failure
-modes every link checker meets, see anchors-linkcheck.md §4.2 and §7.5):
+Injected by Rules (nobody reports these of the UN servers; they are the
+failure modes every link checker meets):
 429 with Retry-After in seconds or as an HTTP-date (Action429), 503 and 500,
 any status, slow answers (ActionSlow), connection resets (ActionReset:
 hijack, then close with SO_LINGER 0), redirect loops (ActionLoop: undocs.org
 ⇄ docs.un.org), endless bodies (ActionEndless), gzip bombs
 (ActionGzipBomb), the stub or an empty body on demand, the WAF challenge on
 any host; Scenario.Latency adds latency to every answer. A rule can apply to
-the first Times requests per URL (the "429 once, then fine" of
-anchors-linkcheck.md §4.2) or per rule.
+the first Times requests per URL (a 429 once, then fine) or per rule.
 
 # Assumption: the "ch" language segment
 
 The seed transcript links https://undocs.org/ch/<SYMBOL>. What undocs.org
-does with "ch" (and "sp") is unknown (un-symbols.md §3.1: "no evidence
-either way"). By default the simulator serves "ch" like "zh" and "sp" like
+does with "ch" (and "sp") is unknown. By default the simulator serves "ch" like "zh" and "sp" like
 "es" (DefaultLangAliases); set Scenario.LangAliases to an empty map to make
 such segments part of the symbol instead, so the links find nothing.
 Likewise a path without a language segment is served in English
-(Scenario.DefaultLang), an assumption (§5 [I]).
+(Scenario.DefaultLang), an assumption.
 
 # Scenarios and nights
 

@@ -18,31 +18,30 @@ var ErrScenario = errors.New("unsim: bad scenario")
 // loopback: the simulator is a test fixture and must never face a network.
 var ErrNotLoopback = errors.New("unsim: address is not loopback")
 
-// Via is how undocs.org leads to a document's file (un-symbols.md §3.2).
+// Via is how undocs.org leads to a document's file.
 type Via string
 
 // The ways undocs.org leads to a file.
 const (
 	// ViaRedirect (default): undocs.org/<l>/<S> 302 → docs.un.org/<l>/<S>
-	// 302 → documents.un.org/<file>. Inferred [I] from undocs.org standing
-	// in front of the new ODS (§3.2 [C C6, C10]).
+	// 302 → documents.un.org/<file>. An assumption, from undocs.org
+	// standing in front of the new document system.
 	ViaRedirect Via = "redirect"
 	// ViaMetaRefresh: 200 pages with meta refresh, "1; URL=/tmp/….html"
-	// then "0;url='…'" (§3.2 [C C5], daccess-ods [C C14]).
+	// then "0;url='…'" (as undocs.org once did, and daccess-ods does).
 	ViaMetaRefresh Via = "meta-refresh"
 	// ViaIframe: a 200 viewer page embedding the file in an iframe, after
-	// an unrelated iframe (§3.2 [C C7]).
+	// an unrelated iframe.
 	ViaIframe Via = "iframe"
 	// ViaFrameset: a legacy frameset with header, document and footer
-	// frames (§3.2 [C C12]).
+	// frames.
 	ViaFrameset Via = "frameset"
-	// ViaCitation: a landing page with <meta name="citation_pdf_url">
-	// (§3.4 [C C6]).
+	// ViaCitation: a landing page with <meta name="citation_pdf_url">.
 	ViaCitation Via = "citation"
-	// ViaPDFLink: a landing page with an <a href="….pdf"> (§3.4).
+	// ViaPDFLink: a landing page with an <a href="….pdf">.
 	ViaPDFLink Via = "pdf-link"
 	// ViaDirect: undocs.org answers with the file itself, as
-	// undocs.org/pdf?symbol= does (§3.1 [C C6, C7, C17]).
+	// undocs.org/pdf?symbol= does.
 	ViaDirect Via = "direct"
 )
 
@@ -54,14 +53,14 @@ const (
 	// Published (default): the file is served.
 	Published State = "published"
 	// Unpublished: the symbol is known but the symbol API answers 200 with
-	// an empty body (§3.3 [C C3]); the file path does the same.
+	// an empty body; the file path does the same.
 	Unpublished State = "unpublished"
 	// Absent removes a document inherited through "extends" (a document
 	// disappears between nights).
 	Absent State = "absent"
 )
 
-// Formats of served files, by their magic bytes (§3.3 [C C1]).
+// Formats of served files, by their magic bytes.
 const (
 	FormatPDF         = "pdf"         // %PDF-1.7
 	FormatDOCX        = "docx"        // PK 03 04
@@ -85,7 +84,7 @@ type Doc struct {
 	Version int `json:"version,omitempty"`
 	// File is the path of the file on documents.un.org; default a job-number
 	// path derived from symbol and language
-	// (/doc/undoc/gen/nXX/XXX/XX/pdf/nXXXXXXX.pdf, §3.1 [C C15, C16]). Give
+	// (/doc/undoc/gen/nXX/XXX/XX/pdf/nXXXXXXX.pdf). Give
 	// it to move the redirect target; it applies to every language listed.
 	File string `json:"file,omitempty"`
 	// State; default Published.
@@ -143,9 +142,8 @@ type Rule struct {
 }
 
 // SoftBlock makes hosts answer the "not found" stub for every symbol once a
-// client has made After requests within Window (§3.3 [C C1]: "after ~250–300
-// consecutive requests … ODS began returning that same 1.3 KB HTML page for
-// documents that are available … recovering only minutes later"). Every
+// client has made After requests within Window, as documents.un.org is
+// reported to do after a few hundred requests in a row, for some minutes. Every
 // request counts, blocked ones included, so only a client that pauses for
 // Window recovers.
 type SoftBlock struct {
@@ -169,8 +167,7 @@ type Scenario struct {
 	// nothing).
 	LangAliases map[string]string `json:"lang_aliases,omitempty"`
 	// DefaultLang is what undocs.org serves when the path has no language
-	// segment; default "en" (an assumption: §5 calls it [I], possibly
-	// browser-dependent).
+	// segment; default "en" (an assumption; it may depend on the browser).
 	DefaultLang string `json:"default_lang,omitempty"`
 	// NoWAF turns off the Digital Library's WAF challenge (then its pages
 	// answer 404).
@@ -182,8 +179,7 @@ type Scenario struct {
 
 // DefaultLangAliases is the assumption about non-standard language segments
 // on undocs.org: "ch" is served like "zh" and "sp" like "es". Nobody has
-// checked what the real server does with them (un-symbols.md §3.1: "no
-// evidence either way").
+// checked what the real server does with them.
 var DefaultLangAliases = map[string]string{"ch": "zh", "sp": "es"}
 
 var isoLangs = []string{"ar", "en", "es", "fr", "ru", "zh"}

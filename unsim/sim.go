@@ -584,7 +584,7 @@ var contentTypes = map[string]string{
 
 // serveFile answers a document's file: Range, ETag, Last-Modified and
 // conditional requests through http.ServeContent; an unpublished document
-// is 200 with an empty body (§3.3 [C C3]).
+// is 200 with an empty body.
 func serveFile(rw http.ResponseWriter, r *http.Request, e *entry) {
 	if e.state == Unpublished {
 		rw.Header().Set("Content-Type", "application/pdf")

@@ -125,7 +125,7 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
-// TestStub: the "not found" page is about 1.3 KB, as reported [C C1].
+// TestStub: the "not found" page is about 1.3 KB, as reported of the real one.
 func TestStub(t *testing.T) {
 	srv := start(t, corpus())
 	_, body := get(t, srv, "documents.un.org", "/api/symbol/access?s=X&l=E&t=pdf")

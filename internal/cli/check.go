@@ -36,11 +36,19 @@ Rules (severity):
                                   document to link
   orphan-link           (warning) a UN link that goes with no citation
   nonstandard-language  (warning) a link language such as "ch" or "sp", or
-                                  other than the transcript's
+                                  other than the transcript's; one finding
+                                  lists every link that repeats it
   kind-mismatch         (warning) the text says resolution, but the number
                                   or symbol is something else
   year-mismatch         (warning) a Security Council resolution cited with
                                   a year other than its own
+--select and --ignore take these ids; docs/rules.md explains each.
+
+For CI: --format sarif writes SARIF 2.1.0 (upload it to GitHub code
+scanning), --format github writes annotations for a GitHub Actions job.
+--write-baseline FILE records today's findings by a fingerprint that
+survives edits elsewhere in the file; --baseline FILE then reports, and
+fails on, only the findings that are not in it.
 
 Every check is recorded in the citation graph (see xref graph): which
 document cites which, where, through which link, and what each link resolved
@@ -60,8 +68,12 @@ could not be read or the flags are wrong.`
 
 func runCheck(ctx context.Context, args []string, s IO) error {
 	fs := newFlags("check", "[flags] FILE...", checkAbout, s.Err)
-	format := fs.String("format", "text", "output: text (one line per finding) or json")
+	format := fs.String("format", "text", "output: text (one line per finding), json, sarif (SARIF 2.1.0, for code\nscanning) or github (annotations of a GitHub Actions job)")
 	minSev := fs.String("severity", "info", "report findings of at least this severity: info, warning or error")
+	selectRules := fs.String("select", "", "report only these rules (comma-separated ids; see Rules)")
+	ignoreRules := fs.String("ignore", "", "do not report these rules (comma-separated ids)")
+	baselinePath := fs.String("baseline", "", "report only findings not recorded in this baseline file")
+	writeBaselinePath := fs.String("write-baseline", "", "record every finding in this baseline file and exit 0")
 	quiet := fs.Bool("quiet", false, "do not print the summary line of each file on standard error")
 	resolve := fs.Bool("resolve", false, "also resolve the links over the network (see the fetch flags)")
 	var in inputFlags
@@ -78,9 +90,26 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		return err
 	}
 	*format = strings.ToLower(*format)
-	if *format != "text" && *format != "json" {
-		return usagef("unknown format %q (use text or json)", *format)
+	switch *format {
+	case "text", "json", "sarif", "github":
+	default:
+		return usagef("unknown format %q (use text, json, sarif or github)", *format)
 	}
+	var filter ruleFilter
+	if filter.sel, err = parseRules("--select", *selectRules); err != nil {
+		return err
+	}
+	if filter.ign, err = parseRules("--ignore", *ignoreRules); err != nil {
+		return err
+	}
+	var baseline map[string]bool
+	if *baselinePath != "" {
+		if baseline, err = readBaseline(*baselinePath); err != nil {
+			return err
+		}
+	}
+	var newBaseline []baselineEntry
+	sarif := newSARIF()
 	min, ok := map[string]int{"info": 2, "warning": 1, "error": 0}[strings.ToLower(*minSev)]
 	if !ok {
 		return usagef("unknown severity %q (use info, warning or error)", *minSev)
@@ -145,7 +174,20 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		}
 		var fs []linker.Finding
 		var n [3]int
+		linker.Fingerprints(doc, all)
+		baselined := 0
 		for _, f := range all {
+			if !filter.keep(f.Rule) {
+				continue
+			}
+			if *writeBaselinePath != "" {
+				newBaseline = append(newBaseline, baselineEntry{Fingerprint: f.Fingerprint, File: shown, Rule: f.Rule, Line: f.Line, Col: f.Col, Message: f.Message})
+				continue
+			}
+			if baseline[f.Fingerprint] {
+				baselined++
+				continue
+			}
 			r := sevRank(f.Severity)
 			n[r]++
 			if r == 0 {
@@ -156,11 +198,19 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			}
 		}
 		switch *format {
+		case "sarif":
+			sarif.add(doc, shown, fs)
+		case "github":
+			writeGitHub(w, doc, shown, fs)
 		case "text":
 			for _, f := range fs {
 				fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", shown, f.Line, f.Col, f.Severity, f.Rule, f.Message)
 				if f.Suggestion != "" {
-					fmt.Fprintf(w, "\tsuggestion: %s\n", f.Suggestion)
+					more := ""
+					if n := len(f.Occurrences); n > 1 {
+						more = fmt.Sprintf(" (for the first of the %d links; --format json lists each)", n)
+					}
+					fmt.Fprintf(w, "\tsuggestion: %s%s\n", f.Suggestion, more)
 				}
 			}
 		case "json":
@@ -168,7 +218,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 				fs = []linker.Finding{}
 			}
 			reports = append(reports, checkReport{Document: doc, Findings: fs, Resolutions: sortedResults(results),
-				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2]}})
+				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2], Baselined: baselined}})
 		}
 		if !*quiet {
 			w.Flush()
@@ -176,8 +226,12 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			if doc.Self != "" {
 				self = doc.SelfDisplay
 			}
-			fmt.Fprintf(s.Err, "%s: %s, %s: %d citations, %d links; %s, %s, %s\n", shown, self, doc.Lang,
-				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"))
+			extra := ""
+			if baselined > 0 {
+				extra = fmt.Sprintf(" (%d in the baseline not shown)", baselined)
+			}
+			fmt.Fprintf(s.Err, "%s: %s, %s: %d citations, %d links; %s, %s, %s%s\n", shown, self, doc.Lang,
+				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"), extra)
 		}
 	}
 	if store != nil {
@@ -186,14 +240,29 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			fmt.Fprintf(s.Err, "xref: the run is not recorded: %v\n", err)
 		}
 	}
-	if *format == "json" {
+	if *writeBaselinePath != "" {
+		if err := writeBaseline(*writeBaselinePath, newBaseline); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.Err, "xref: %d findings recorded in the baseline %s\n", len(newBaseline), *writeBaselinePath)
+		if failed {
+			return errInput
+		}
+		return nil
+	}
+	switch *format {
+	case "json":
 		if reports == nil {
 			reports = []checkReport{}
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(map[string]any{"files": reports}); err != nil {
+		if err := enc.Encode(checkOutput{Schema: checkSchema, Files: reports}); err != nil {
+			return err
+		}
+	case "sarif":
+		if err := sarif.write(w); err != nil {
 			return err
 		}
 	}
@@ -243,6 +312,16 @@ type summary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// Baselined counts the findings not shown because --baseline has them.
+	Baselined int `json:"baselined,omitempty"`
+}
+
+// checkSchema names the format and version of check's JSON.
+const checkSchema = "xref-check/1"
+
+type checkOutput struct {
+	Schema string        `json:"schema"`
+	Files  []checkReport `json:"files"`
 }
 
 func sevRank(s linker.Severity) int {

@@ -64,6 +64,7 @@ func commands() []command {
 		{"resolve", "check whether documents or links really resolve (network)", runResolve},
 		{"rot", "re-check the graph's links and report link rot since the last run", runRot},
 		{"sim", "run the UN documents simulator on a loopback address", runSim},
+		{"completion", "print a shell completion script: bash, zsh or fish", runCompletion},
 		{"version", "print the version", func(_ context.Context, _ []string, io IO) error {
 			fmt.Fprintln(io.Out, "xref", Version())
 			return nil
@@ -93,10 +94,34 @@ Exit codes:
      resolve; compare: the versions disagree
   2  usage error, or an input that cannot be read (missing, binary,
      undecodable); other files are still processed
+  130 interrupted (Ctrl-C); 143 terminated
   rot has its own: 0 nothing new, 1 runtime error, 2 new link rot,
   3 configuration error ("xref rot -h")
 
-Run "xref <command> -h" for the flags of a command.
+Configuration:
+  .xref.toml, found in the working directory or the nearest parent, gives
+  defaults to the flags of the same name (flags given win):
+    lang = "zh"                 # --lang (expand: --transcript-lang)
+    severity = "warning"        # check --severity
+    select = ["link-mismatch"]  # check --select
+    ignore = ["orphan-link"]    # check --ignore
+    hosts = ["example.org"]     # --allow-host, added to those given
+    rate = 1.0                  # --rate
+    budget = "30m"              # --budget
+    cache = "/var/lib/xref"     # --cache
+
+Environment:
+  XREF_CACHE     directory of the citation graph (default: the user's
+                 cache directory, ~/.cache/xref/graph on Linux)
+  XREF_BASE_URL  send every request for a UN host to this address (the
+                 simulator, xref sim), keeping the Host header
+  XREF_CONFIG    a configuration file to use instead of .xref.toml, or
+                 "none" for none
+  XREF_SHARED    where the tests find ../shared (tests only)
+
+Run "xref help <command>" (or "xref <command> -h") for the flags of a
+command; "xref completion bash|zsh|fish" for shell completion. Help is
+written on standard output.
 `
 
 func usage(w io.Writer) {
@@ -104,7 +129,7 @@ func usage(w io.Writer) {
 	cs := commands()
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	for _, c := range cs {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, usageTail)
 }
@@ -126,6 +151,9 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer)
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 {
+			if !isCommand(args[1]) {
+				return unknownCommand(args[1], errw)
+			}
 			return Main(ctx, []string{args[1], "-h"}, in, out, errw)
 		}
 		usage(out)
@@ -136,12 +164,52 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
+			if wantsHelp(args[1:]) {
+				// Help is what the user asked for: standard output, so
+				// that "xref check -h | less" shows it.
+				s.Err = out
+			}
 			return exitCode(c.run(ctx, args[1:], s), errw)
 		}
 	}
-	fmt.Fprintf(errw, "xref: unknown command %q\n\n", args[0])
-	usage(errw)
+	return unknownCommand(args[0], errw)
+}
+
+func isCommand(name string) bool {
+	for _, c := range commands() {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownCommand says so, with the command probably meant.
+func unknownCommand(name string, errw io.Writer) int {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	fmt.Fprintf(errw, "xref: unknown command %q", name)
+	if s := closest(name, names); s != "" {
+		fmt.Fprintf(errw, " (did you mean %q?)", s)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(errw, "\ncommands: %s\nRun \"xref help\" for what each does.\n", strings.Join(names, ", "))
 	return ExitUsage
+}
+
+// wantsHelp reports whether a command line asks for help (before "--").
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help", "--h":
+			return true
+		}
+	}
+	return false
 }
 
 // usageError is a problem with the command line.
@@ -214,15 +282,21 @@ func newFlags(name, synopsis, about string, errw io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags that may come before or after the file names.
+// parse parses flags that may come before or after the file names, over
+// the defaults of the configuration file.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	if !wantsHelp(args) {
+		if err := applyConfig(fs); err != nil {
+			return nil, &usageError{err.Error()}
+		}
+	}
 	var files []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, &usageError{err.Error()}
+			return nil, &usageError{flagHint(fs, err.Error())}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -231,4 +305,20 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		files = append(files, args[0])
 		args = args[1:]
 	}
+}
+
+// flagHint adds the flag probably meant to the error of an unknown one.
+func flagHint(fs *flag.FlagSet, msg string) string {
+	const unknown = "flag provided but not defined: "
+	name, ok := strings.CutPrefix(msg, unknown)
+	if !ok {
+		return msg
+	}
+	name = strings.TrimLeft(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if s := closest(name, names); s != "" {
+		return fmt.Sprintf("%s (did you mean --%s?)", msg, s)
+	}
+	return msg
 }

@@ -66,7 +66,7 @@ func TestSeedCheck(t *testing.T) {
 	// Paths differ between machines: keep the file name only.
 	out = strings.ReplaceAll(out, seed, "000_f6527b781c8cc503.txt")
 	golden(t, "seed-check.txt", out)
-	if !strings.Contains(errs, "CD/PV.1505, zh: 14 citations, 13 links; 1 error, 14 warnings, 1 info") {
+	if !strings.Contains(errs, "CD/PV.1505, zh: 14 citations, 13 links; 1 error, 2 warnings, 1 info") {
 		t.Errorf("summary: %s", errs)
 	}
 	// The JSON report names the identity and pairs the links.
@@ -88,6 +88,11 @@ func TestSeedCheck(t *testing.T) {
 			Findings []struct {
 				Rule, Severity, Suggestion string
 				Line, Col                  int
+				Occurrences                []struct {
+					Line       int
+					URL        string
+					Suggestion string
+				}
 			} `json:"findings"`
 		} `json:"files"`
 	}
@@ -101,6 +106,40 @@ func TestSeedCheck(t *testing.T) {
 	for _, l := range f.Links {
 		if l.Citation < 0 {
 			t.Errorf("link %s not paired", l.URL)
+		}
+	}
+	// One nonstandard-language finding for the 13 links that write "ch",
+	// every location kept; no suggestion names A/RES/73/546, which the
+	// same run calls decision A/DEC/73/546.
+	nonstandard := 0
+	for _, fd := range f.Findings {
+		sugg := []string{fd.Suggestion}
+		if fd.Rule == "nonstandard-language" {
+			nonstandard++
+			if len(fd.Occurrences) != 13 {
+				t.Errorf("nonstandard-language keeps %d locations; want 13", len(fd.Occurrences))
+			}
+			for _, o := range fd.Occurrences {
+				if !strings.Contains(o.URL, "undocs.org/ch/") {
+					t.Errorf("occurrence at line %d: %s", o.Line, o.URL)
+				}
+				sugg = append(sugg, o.Suggestion)
+			}
+		}
+		for _, s := range sugg {
+			if strings.Contains(s, "A/RES/73/546") {
+				t.Errorf("%s at %d:%d suggests %s", fd.Rule, fd.Line, fd.Col, s)
+			}
+		}
+	}
+	if nonstandard != 1 {
+		t.Errorf("%d nonstandard-language findings; want 1", nonstandard)
+	}
+	// expand --fix-links agrees: nothing links A/RES/73/546.
+	for _, to := range []string{"markdown", "html", "text"} {
+		_, out, _ := run(t, "", "expand", "--no-cache", "--fix-links", "--to", to, seed)
+		if strings.Contains(out, "A/RES/73/546") {
+			t.Errorf("expand --fix-links --to %s links A/RES/73/546", to)
 		}
 	}
 }
@@ -148,9 +187,10 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"no arguments", nil, ExitUsage, "", "Usage:"},
 		{"help", []string{"--help"}, ExitOK, "Usage:", ""},
-		{"help check", []string{"help", "check"}, ExitOK, "", "Rules (severity)"},
+		{"help check", []string{"help", "check"}, ExitOK, "Rules (severity)", ""},
 		{"version", []string{"--version"}, ExitOK, "xref v", ""},
 		{"unknown command", []string{"frobnicate"}, ExitUsage, "", `unknown command "frobnicate"`},
+		{"mistyped command", []string{"chek", good}, ExitUsage, "", `unknown command "chek" (did you mean "check"?)`},
 		{"unknown flag", []string{"check", "--frob", good}, ExitUsage, "", "flag provided but not defined"},
 		{"bad format", []string{"extract", "--format", "xml", good}, ExitUsage, "", `unknown format "xml"`},
 		{"bad language", []string{"check", "--lang", "xx", good}, ExitUsage, "", `unknown language "xx"`},

@@ -120,9 +120,10 @@ func runCompare(ctx context.Context, args []string, s IO) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(struct {
-			Agree bool `json:"agree"`
+			Schema string `json:"schema"`
+			Agree  bool   `json:"agree"`
 			*linker.Comparison
-		}{c.Agree(), c}); err != nil {
+		}{"xref-compare/1", c.Agree(), c}); err != nil {
 			return err
 		}
 	default:

@@ -91,7 +91,7 @@ func TestCompareExitCodes(t *testing.T) {
 			`<stdin>:1:23: differs: es cites A/RES/73/226 here ("resolución 73/226"), where en cites A/RES/73/266`, ""},
 		{"languages given", "", []string{"--lang", "en,fr", en, es}, ExitOK, "2 versions (en, fr)", ""},
 		{"one language for all", "", []string{"--lang", "es", en, es}, ExitOK, "2 versions (en.txt, es.txt)", ""},
-		{"help", "", []string{"-h"}, ExitOK, "", "How the citations are aligned"},
+		{"help", "", []string{"-h"}, ExitOK, "How the citations are aligned", ""},
 		{"one file", "", []string{en}, ExitUsage, "", "at least two versions"},
 		{"no file", "", nil, ExitUsage, "", "at least two versions"},
 		{"standard input twice", "", []string{"-", "-"}, ExitUsage, "", "standard input (-) can be only one"},

@@ -122,7 +122,10 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 		if all == nil {
 			all = []fileOut{}
 		}
-		if err := enc.Encode(map[string]any{"files": all}); err != nil {
+		if err := enc.Encode(struct {
+			Schema string    `json:"schema"`
+			Files  []fileOut `json:"files"`
+		}{extractSchema, all}); err != nil {
 			return err
 		}
 	}
@@ -131,3 +134,7 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 	}
 	return nil
 }
+
+// extractSchema names the format and version of extract's JSON: each line
+// of jsonl, and the document of json.
+const extractSchema = "xref-extract/1"

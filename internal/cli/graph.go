@@ -104,7 +104,10 @@ func runGraph(ctx context.Context, args []string, s IO) error {
 			return err
 		}
 		if *format == "json" {
-			return writeJSON(w, stats)
+			return writeJSON(w, struct {
+				Schema string `json:"schema"`
+				cache.Stats
+			}{"xref-graph-stats/1", stats})
 		}
 		fmt.Fprintf(w, "store        %s\n", st.Dir())
 		fmt.Fprintf(w, "transcripts  %d (%d language versions: %s)\n", stats.Transcripts, stats.Versions, langCounts(stats.Languages))
@@ -161,7 +164,13 @@ func graphCitedBy(ctx context.Context, st *cache.Store, arg, format string, w io
 		}
 	}
 	if format == "json" {
-		return writeJSON(w, out)
+		if out == nil {
+			out = []citedBy{}
+		}
+		return writeJSON(w, struct {
+			Schema  string    `json:"schema"`
+			Results []citedBy `json:"results"`
+		}{"xref-graph-cited-by/1", out})
 	}
 	n := 0
 	for _, cb := range out {
@@ -198,7 +207,11 @@ func graphCites(ctx context.Context, st *cache.Store, arg, format string, w io.W
 		return err
 	}
 	if format == "json" {
-		return writeJSON(w, map[string]any{"id": id, "cites": cited})
+		return writeJSON(w, struct {
+			Schema string        `json:"schema"`
+			ID     string        `json:"id"`
+			Cites  []cache.Cited `json:"cites"`
+		}{"xref-graph-cites/1", id, cited})
 	}
 	for _, c := range cited {
 		lines := make([]string, 0, len(c.Occurrences))

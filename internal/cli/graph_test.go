@@ -46,10 +46,12 @@ func TestSeedGraph(t *testing.T) {
 		Nodes []json.RawMessage `json:"nodes"`
 		Edges []json.RawMessage `json:"edges"`
 	}
+	validate(t, "../../schema/graph.schema.json", []byte(after))
 	if err := json.Unmarshal([]byte(after), &g); err != nil || len(g.Edges) != 12 {
 		t.Errorf("export: %v, %d edges; want 12", err, len(g.Edges))
 	}
 	code, out, _ = run(t, "", "graph", "stats", "--format", "json")
+	validate(t, "../../schema/graph.schema.json", []byte(out))
 	var st cache.Stats
 	if err := json.Unmarshal([]byte(out), &st); err != nil || code != 0 || st.Transcripts != 1 || st.Occurrences != 14 || st.Runs != 2 {
 		t.Errorf("stats: exit %d, %+v, %v", code, st, err)
@@ -60,6 +62,16 @@ func TestSeedGraph(t *testing.T) {
 	_, out, _ = run(t, "", "graph", "cited-by", "S/RES/1540")
 	if strings.Count(out, "\n") != 2 {
 		t.Errorf("cited-by S/RES/1540 with and without year:\n%s", out)
+	}
+	_, out, _ = run(t, "", "graph", "cited-by", "--format", "json", "S/RES/1540")
+	validate(t, "../../schema/graph.schema.json", []byte(out))
+	if !strings.Contains(out, `"schema": "xref-graph-cited-by/1"`) {
+		t.Errorf("cited-by json:\n%s", out)
+	}
+	_, out, _ = run(t, "", "graph", "cites", "--format", "json", f)
+	validate(t, "../../schema/graph.schema.json", []byte(out))
+	if !strings.Contains(out, `"schema": "xref-graph-cites/1"`) {
+		t.Errorf("cites json:\n%s", out)
 	}
 	// A transcript without its own symbol is known by its file.
 	code, out, _ = run(t, "", "graph", "cites", f)

@@ -81,7 +81,9 @@ func appendField(b []byte, name string, first bool) []byte {
 // `xref extract --format jsonl`.
 func appendCitationJSON(b []byte, file, lang string, c *linker.Citation) []byte {
 	b = append(b, '{')
-	b = appendField(b, "file", true)
+	b = appendField(b, "schema", true)
+	b = appendJSONString(b, extractSchema)
+	b = appendField(b, "file", false)
 	b = appendJSONString(b, file)
 	b = appendField(b, "lang", false)
 	b = appendJSONString(b, lang)

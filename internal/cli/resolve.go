@@ -83,7 +83,10 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(results); err != nil {
+		if err := enc.Encode(struct {
+			Schema  string         `json:"schema"`
+			Results []fetch.Result `json:"results"`
+		}{"xref-resolve/1", results}); err != nil {
 			return err
 		}
 	} else {

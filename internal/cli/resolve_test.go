@@ -48,6 +48,7 @@ func TestSeedResolve(t *testing.T) {
 	if code != ExitFindings {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
+	validate(t, "../../schema/check.schema.json", []byte(out))
 	var rep struct {
 		Files []struct {
 			Findings []struct {
@@ -126,8 +127,14 @@ func TestResolveCommand(t *testing.T) {
 		t.Errorf("output:\n%s", out)
 	}
 	code, out, _ = run(t, "", append(append([]string{"resolve", "--base-url", srv.URL, "--format", "json"}, fastFetch...), "CD/2141")...)
-	var rs []fetch.Result
-	if err := json.Unmarshal([]byte(out), &rs); err != nil || code != 0 || len(rs) != 1 || rs[0].Status != fetch.StatusOK || rs[0].Format != fetch.FormatPDF {
+	var doc struct {
+		Schema  string
+		Results []fetch.Result
+	}
+	err := json.Unmarshal([]byte(out), &doc)
+	rs := doc.Results
+	validate(t, "../../schema/resolve.schema.json", []byte(out))
+	if err != nil || code != 0 || doc.Schema != "xref-resolve/1" || len(rs) != 1 || rs[0].Status != fetch.StatusOK || rs[0].Format != fetch.FormatPDF {
 		t.Errorf("json: exit %d, %v, %s", code, err, out)
 	}
 	code, _, errs = run(t, "", "resolve", "not a symbol")

@@ -41,6 +41,16 @@ func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document,
 			add(ci.URL)
 		}
 	}
+	// The corrected address of a malformed or mismatched link names
+	// another document than the link: it is resolved too, so that no
+	// suggestion sends the reader to an address the same run finds dead.
+	// (A nonstandard-language suggestion names the link's own document,
+	// which the link's resolution already judges.)
+	for _, f := range fs {
+		if f.Rule != linker.RuleNonstandardLanguage && strings.Contains(f.Suggestion, "://") {
+			add(f.Suggestion)
+		}
+	}
 	reqs := make([]fetch.Request, len(urls))
 	for i, u := range urls {
 		reqs[i] = fetch.Request{URL: u}
@@ -92,22 +102,36 @@ func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document,
 		}
 		fs = append(fs, f)
 	}
-	// Citations without a link: say whether the suggested address works.
+	// Say whether each suggested address works; one found dead is not
+	// offered.
+	dead := func(u string) (fetch.Status, bool) {
+		r, ok := results[u]
+		return r.Status, ok && (r.Status == fetch.StatusNotFound || r.Status == fetch.StatusSoft404)
+	}
 	for i := range fs {
 		f := &fs[i]
-		if f.Rule != linker.RuleUnlinkedCitation || f.Suggestion == "" {
+		for k := range f.Occurrences {
+			if _, ok := dead(f.Occurrences[k].Suggestion); ok {
+				f.Occurrences[k].Suggestion = ""
+			}
+		}
+		if f.Suggestion == "" {
 			continue
 		}
 		r, ok := results[f.Suggestion]
 		if !ok {
 			continue
 		}
-		switch r.Status {
-		case fetch.StatusOK:
+		if st, isDead := dead(f.Suggestion); isDead {
+			f.Message += fmt.Sprintf("; the corrected address %s does not resolve either (%s): check the citation", f.Suggestion, st)
+			f.Suggestion = ""
+			if f.Rule == linker.RuleUnlinkedCitation {
+				f.Severity = linker.SeverityWarning
+			}
+			continue
+		}
+		if f.Rule == linker.RuleUnlinkedCitation && r.Status == fetch.StatusOK {
 			f.Message += " (the suggested address resolves)"
-		case fetch.StatusNotFound, fetch.StatusSoft404:
-			f.Message += fmt.Sprintf("; the suggested address does not resolve (%s): check the citation", r.Status)
-			f.Severity = linker.SeverityWarning
 		}
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })

@@ -50,8 +50,8 @@ or a new permanent redirect is "redirected"; a new ETag, length or content
 hash at the same address is "changed". Blocked, rate-limited, 5xx, timeouts
 and network failures are "unknown", never rot.
 
-Formats: markdown (default), json (the stable schema xref-rot/1, described
-in the README) and html (one self-contained page, trend drawn in SVG,
+Formats: markdown (default), json (the stable schema xref-rot/1, defined
+in schema/rot.schema.json and docs/rot.md) and html (one self-contained page, trend drawn in SVG,
 readable on a phone). --out FILE takes its format from its extension (.md,
 .json, .html), and may be repeated to write several formats from one run;
 it may contain {date} (2006-01-02) or {time} (20060102T150405Z) for a file

@@ -50,6 +50,7 @@ func rotRun(t *testing.T, at time.Time, args ...string) (code int, stderr string
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatalf("report: %v\n%s", err, data)
 	}
+	validate(t, "../../schema/rot.schema.json", data)
 	return code, errb.String(), rep
 }
 

@@ -93,9 +93,10 @@ func transcriptOf(doc *linker.Document, path, runID string) cache.Transcript {
 	if t.ID == "" {
 		t.ID = cache.TranscriptID(path, doc.Input)
 	}
-	for _, c := range doc.Citations {
-		oc := cache.Citation{Symbol: c.Key, Occurrence: cache.Occurrence{
-			Kind: string(c.Kind), Start: c.Start, End: c.End, Line: c.Line, Column: c.Col,
+	for i, c := range doc.Citations {
+		v := doc.Verdict(i) // the graph records what check decided the citation is
+		oc := cache.Citation{Symbol: v.Key, Occurrence: cache.Occurrence{
+			Kind: string(v.Kind), Start: c.Start, End: c.End, Line: c.Line, Column: c.Col,
 			Snippet: cache.Snippet(doc.Input, c.Start, c.End),
 		}}
 		if c.Link >= 0 {
