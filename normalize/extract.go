@@ -102,9 +102,13 @@ type Extractor struct {
 	// and its numbers; clitics those that write words joined.
 	between, clitics, specials []*grammar
 	byLang                     map[string]*grammar
-	latinStems                 bool    // some stem is written in Latin letters
-	adverbLast                 wordSet // last words of the adverbs of every grammar
-	pool                       sync.Pool
+	latinStems                 bool // some stem is written in Latin letters
+	// extraLast are the last words of every grammar's adverbs and organ
+	// suffixes, organLast those of the organs that may stand between a
+	// trigger and its numbers: one look-up rejects most words.
+	extraLast, organLast wordSet
+	prefixRunes          []rune // the item prefixes of the language with tails (第)
+	pool                 sync.Pool
 }
 
 type trigger struct {
@@ -149,7 +153,7 @@ func (x *Extractor) add(g *grammar) {
 	for _, a := range g.Adverbs {
 		x.addLast(a)
 		f := strings.Fields(a)
-		x.adverbLast.add(f[len(f)-1])
+		x.extraLast.add(f[len(f)-1])
 	}
 	for _, tr := range g.Triggers {
 		x.addLast(tr.Word)
@@ -172,6 +176,10 @@ func (x *Extractor) add(g *grammar) {
 	x.lastByte[0xB0], x.lastByte[0xBA] = true, true
 	if len(g.Tails) > 0 {
 		x.zh = g
+		for _, p := range g.ItemPrefix {
+			r, _ := utf8.DecodeRuneInString(p)
+			x.prefixRunes = append(x.prefixRunes, r)
+		}
 	}
 	if g.OrganBetween {
 		x.between = append(x.between, g)
@@ -181,6 +189,12 @@ func (x *Extractor) add(g *grammar) {
 		}
 		for _, sf := range g.OrganSuffixes {
 			x.addLast(sf)
+			f := strings.Fields(sf)
+			x.extraLast.add(f[len(f)-1])
+		}
+		for _, o := range g.Organs {
+			f := strings.Fields(o.Name)
+			x.organLast.add(f[len(f)-1])
 		}
 	}
 	if len(g.Proclitics) > 0 {

@@ -169,9 +169,12 @@ func (s *scanner) at(j int) (int, bool) {
 		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\n' || t[p-1] == '\r') {
 			p--
 		}
-		if r, n := utf8.DecodeLastRune(t[:p]); s.isItemPrefixRune(r) && p-n >= s.done {
-			if e, ok := s.tailGroup(p-n, false); ok {
-				return e, true
+		// An item prefix (第) is no ASCII byte.
+		if p > 0 && t[p-1] >= utf8.RuneSelf {
+			if r, n := utf8.DecodeLastRune(t[:p]); s.isItemPrefixRune(r) && p-n >= s.done {
+				if e, ok := s.tailGroup(p-n, false); ok {
+					return e, true
+				}
 			}
 		}
 	}

@@ -126,11 +126,11 @@ func (s *scanner) bareNumber(i int) (int, bool) {
 }
 
 func (s *scanner) isItemPrefixRune(r rune) bool {
-	if s.x.zh == nil {
-		return false
+	if r < utf8.RuneSelf {
+		return false // every item prefix is a CJK character (第)
 	}
-	for _, p := range s.x.zh.ItemPrefix {
-		if pr, _ := utf8.DecodeRuneInString(p); pr == r {
+	for _, pr := range s.x.prefixRunes {
+		if pr == r {
 			return true
 		}
 	}

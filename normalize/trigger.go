@@ -63,8 +63,9 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	}
 	// "resolutions, in particular 1325 (2000)": an adverb between the
 	// trigger and its items.
+	extra := s.x.extraLast.has(w)
 	for _, g := range s.x.grammars {
-		if !s.x.adverbLast.has(w) {
+		if !extra {
 			break
 		}
 		as, ok := s.endsWithPhrase(t, we, g.adverbs)
@@ -86,18 +87,23 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	// "قرار مجلس الأمن 1540 (2004)": the organ between the trigger and the
 	// number.
 	for _, g := range s.x.between {
+		if !extra && !s.x.organLast.has(w) {
+			// Most words before a number end no organ's name, no adverb
+			// and no suffix: no phrase lookup.
+			break
+		}
 		oe, ow := we, w
-		if !g.organSuffixes.last.has(w) {
-			// Most words before a number end no suffix: no phrase lookup.
-		} else if st, ok := s.endsWithPhrase(t, we, g.organSuffixes); ok {
-			// "قرار مجلس الأمن التابع للأمم المتحدة 1325": the name of the
-			// United Nations after the organ's.
-			oe = st
-			for oe > 0 && (t[oe-1] == ' ' || t[oe-1] == '\t' || t[oe-1] == '\n' || t[oe-1] == '\r') {
-				oe--
-			}
-			if _, _, ow = s.wordBefore(oe); ow == nil {
-				continue
+		if extra && g.organSuffixes.last.has(w) {
+			if st, ok := s.endsWithPhrase(t, we, g.organSuffixes); ok {
+				// "قرار مجلس الأمن التابع للأمم المتحدة 1325": the name of
+				// the United Nations after the organ's.
+				oe = st
+				for oe > 0 && (t[oe-1] == ' ' || t[oe-1] == '\t' || t[oe-1] == '\n' || t[oe-1] == '\r') {
+					oe--
+				}
+				if _, _, ow = s.wordBefore(oe); ow == nil {
+					continue
+				}
 			}
 		}
 		if !g.organs.last.has(ow) {
