@@ -82,6 +82,7 @@ func TestEnumerationForms(t *testing.T) {
 		{"tokenised", "resolution 61 / 295 and S / RES / 1325 ( 2000 )", "A/RES/61/295 S/RES/1325(2000)"},
 		{"wrapped", "resolution 61/\n295 and resolution 1540\n(2004)", "A/RES/61/295 S/RES/1540(2004)"},
 		{"a title that ends the list", "resolution 74/270 on solidarity and 25 States", "A/RES/74/270"},
+		{"a flat series and its number apart", "see CD document 2007 and document CD/2008", "CD/2007 CD/2008"},
 		{"number in brackets after the trigger", "a General Assembly resolution (76/231) in 2021, resolution (2 pages)", "A/RES/76/231"},
 	} {
 		var got []string

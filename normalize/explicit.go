@@ -147,3 +147,38 @@ func isSuffixComponent(c string) bool {
 	}
 	return false
 }
+
+// flatSeries are the series whose documents are numbered straight on, so
+// that prose may name the series and the number apart: "CD document 2007"
+// is CD/2007.
+var flatSeries = setOf("CD")
+
+// documentWords name a document between its series and its number.
+var documentWords = setOf("document", "documents", "documento", "documentos")
+
+// seriesDocument reads "CD document 2007": a flat series, a document word
+// (w, which starts at t[ws]) and the number at t[st].
+func (s *scanner) seriesDocument(ws int, w []byte, st int) (int, bool) {
+	t := s.t
+	if !documentWords[string(w)] {
+		return 0, false
+	}
+	bs, lower, ok := caseBefore(t, ws)
+	if !ok || lower || bs < s.done {
+		return 0, false
+	}
+	series := string(t[bs:skipSpacesBack(t, ws)])
+	if !flatSeries[series] {
+		return 0, false
+	}
+	n := digitsAt(t, st)
+	if n == 0 || n > 5 || t[st] == '0' || st+n < len(t) && (isAlnum(t[st+n]) || t[st+n] == '/') {
+		return 0, false
+	}
+	sym, err := ParseSymbol(series + "/" + string(t[st:st+n]))
+	if err != nil {
+		return 0, false
+	}
+	s.emit(Citation{Symbol: sym, Form: FormSymbol, OrganBy: EvidenceSymbol}, bs, st+n)
+	return st + n, true
+}

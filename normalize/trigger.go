@@ -61,6 +61,9 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if tr, pre, ok := s.x.lookup(w); ok {
 		return s.prose(ws+pre, we, tr, tr.Organ, we)
 	}
+	if e, ok := s.seriesDocument(ws, w, st); ok {
+		return e, true
+	}
 	// "resolutions, in particular 1325 (2000)": an adverb between the
 	// trigger and its items.
 	extra := s.x.extraLast.has(w)
