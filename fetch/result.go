@@ -140,7 +140,7 @@ type Result struct {
 	// back (may be persisted as the host's "not before").
 	RetryAt time.Time `json:"retry_at,omitzero"`
 	// Attempts counts resolution attempts: 1, plus one per retry (transient
-	// errors, 429, soft-404 re-checks).
+	// errors, 429, soft-404 answers asked again).
 	Attempts int `json:"attempts"`
 	// Requests counts HTTP requests made for this result, hops included.
 	Requests int `json:"requests"`

@@ -46,7 +46,9 @@ are what the client must survive, not a promise about today's UN servers.
     documents.un.org answers the stub even for documents that exist, until
     the client rests (§3.3 [C C1]: "after ~250–300 consecutive requests …
     the same 1.3 KB HTML page for documents that are available … recovering
-    only minutes later").
+    only minutes later"). With SoftBlock.Hold the block lasts that long
+    whatever the client does, then service resumes until the next After
+    requests: throttling and service alternate.
   - digitallibrary.un.org answers every path with 202 Accepted,
     "Server: awselb/2.0", "x-amzn-waf-action: challenge" (§3.2 [C C3]).
   - Legacy daccess-ods.un.org/access.nsf/Get?OpenAgent&DS=…&Lang=E answers a

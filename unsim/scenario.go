@@ -147,11 +147,15 @@ type Rule struct {
 // consecutive requests … ODS began returning that same 1.3 KB HTML page for
 // documents that are available … recovering only minutes later"). Every
 // request counts, blocked ones included, so only a client that pauses for
-// Window recovers.
+// Window recovers. With Hold, the block instead lasts Hold from the request
+// that started it, whatever the client does, and the count starts afresh
+// after it: service and throttling then alternate as long as the client
+// keeps asking.
 type SoftBlock struct {
 	Hosts  []string      `json:"hosts,omitempty"` // default ["documents.un.org"]
 	After  int           `json:"after"`
 	Window time.Duration `json:"-"`
+	Hold   time.Duration `json:"-"`
 }
 
 // Scenario is the simulated world: a corpus and the behaviours around it.
@@ -303,6 +307,7 @@ type fileSoftBlock struct {
 	Hosts  []string `json:"hosts,omitempty"`
 	After  int      `json:"after"`
 	Window string   `json:"window"`
+	Hold   string   `json:"hold,omitempty"`
 }
 
 type fileRule struct {
@@ -373,7 +378,13 @@ func loadFile(path string, depth int) (*Scenario, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: soft_block window: %w", ErrScenario, path, err)
 		}
-		sc.SoftBlock = &SoftBlock{Hosts: f.SoftBlock.Hosts, After: f.SoftBlock.After, Window: w}
+		var hold time.Duration
+		if f.SoftBlock.Hold != "" {
+			if hold, err = time.ParseDuration(f.SoftBlock.Hold); err != nil || hold < 0 {
+				return nil, fmt.Errorf("%w: %s: soft_block hold %q", ErrScenario, path, f.SoftBlock.Hold)
+			}
+		}
+		sc.SoftBlock = &SoftBlock{Hosts: f.SoftBlock.Hosts, After: f.SoftBlock.After, Window: w, Hold: hold}
 	}
 	sc.Docs = append(sc.Docs, f.Docs...)
 	if f.Rules != nil {
