@@ -34,7 +34,7 @@ type hostState struct {
 	lim   *rate.Limiter
 	slots chan struct{}
 
-	mu         sync.Mutex
+	mu        sync.Mutex
 	raUntil   time.Time // gate closed by Retry-After or 429 backoff
 	softUntil time.Time // gate closed because the host throttles (its canary failed)
 	inFlight  int

@@ -264,7 +264,7 @@ func missingURL(u *url.URL) *url.URL {
 // fingerprint returns the host's page for a missing document, asking for
 // it the first time (once per host per run; concurrent callers share the
 // request). nil means the host has none, or it could not be learnt now.
-func (c *Client) fingerprint(ctx context.Context, hs *hostState, like *url.URL) *pageFacts {
+func (c *Client) fingerprint(ctx context.Context, hs *hostState, like *url.URL, sent *int) *pageFacts {
 	p := &hs.probe
 	p.mu.Lock()
 	if p.fpDone {
@@ -278,6 +278,7 @@ func (c *Client) fingerprint(ctx context.Context, hs *hostState, like *url.URL) 
 		j := c.newJob(Request{URL: u.String(), Expect: ExpectDocument})
 		j.probe = true
 		c.wait(ctx, j)
+		*sent += j.res.Requests
 		switch j.res.Status {
 		case StatusSoft404, StatusOK, StatusNotFound:
 		default:
@@ -315,7 +316,8 @@ func (c *Client) wait(ctx context.Context, j *job) {
 // canary returns a verdict on the host from a canary request that started
 // after the answer being judged arrived (at after): it joins a round that
 // did, or starts one.
-func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time) canaryVerdict {
+// Requests it makes are added to *sent.
+func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time, sent *int) canaryVerdict {
 	p := &hs.probe
 	for {
 		p.mu.Lock()
@@ -346,7 +348,7 @@ func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time) can
 		nr := &canaryRound{start: time.Now(), done: make(chan struct{})}
 		p.round = nr
 		p.mu.Unlock()
-		nr.v = c.askCanary(ctx, hs)
+		nr.v = c.askCanary(ctx, hs, sent)
 		close(nr.done)
 		return nr.v
 	}
@@ -355,7 +357,7 @@ func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time) can
 // askCanary requests the host's first canary once and judges the host by
 // its answer alone (a redirect or a hop is as good as a document: the host
 // is serving).
-func (c *Client) askCanary(ctx context.Context, hs *hostState) canaryVerdict {
+func (c *Client) askCanary(ctx context.Context, hs *hostState, n *int) canaryVerdict {
 	p := &hs.probe
 	for {
 		p.mu.Lock()
@@ -378,6 +380,9 @@ func (c *Client) askCanary(ctx context.Context, hs *hostState) canaryVerdict {
 		}
 		var sent bool
 		resp, err := c.roundTrip(ctx, hs, u, target, wantRange(u), "", nil, &sent)
+		if sent {
+			*n++
+		}
 		now := time.Now()
 		var pe *pausedError
 		switch {
@@ -471,7 +476,7 @@ func (c *Client) throttled(hs *hostState, canary string, now time.Time, ra time.
 
 // gate runs before any request to a host whose canary last failed: the
 // canary is asked first, and the request goes only if it resolves.
-func (c *Client) gate(ctx context.Context, hs *hostState) error {
+func (c *Client) gate(ctx context.Context, hs *hostState, sent *int) error {
 	p := &hs.probe
 	p.mu.Lock()
 	suspect, since := p.suspect, p.until
@@ -481,7 +486,7 @@ func (c *Client) gate(ctx context.Context, hs *hostState) error {
 	}
 	// Any round that started after the pause ended will do: the links
 	// waiting at the gate share one canary request.
-	switch v := c.canary(ctx, hs, since); v.kind {
+	switch v := c.canary(ctx, hs, since, sent); v.kind {
 	case canaryThrottled:
 		return &pausedError{host: hs, until: v.until}
 	case canaryCanceled:
@@ -504,13 +509,13 @@ type pendingSoft struct {
 // canary. It returns when to step the job again, or done.
 func (c *Client) judgeSoft(ctx context.Context, j *job, hs *hostState) (time.Time, bool) {
 	ps := j.pending
-	fp := c.fingerprint(ctx, hs, j.cur)
+	fp := c.fingerprint(ctx, hs, j.cur, &j.res.Requests)
 	if ctx.Err() != nil {
 		j.cancelCtx(ctx)
 		return time.Time{}, true
 	}
 	match := fp.matches(ps.facts)
-	v := c.canary(ctx, hs, ps.answered)
+	v := c.canary(ctx, hs, ps.answered, &j.res.Requests)
 	p := &hs.probe
 	p.mu.Lock()
 	badSince := !p.lastBad.Before(ps.sent)

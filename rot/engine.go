@@ -243,7 +243,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		if o.Progress != nil {
 			o.Progress(done, len(reqs))
 		}
-		if r.Status == fetch.StatusCanceled {
+		if r.Status == fetch.StatusCanceled || r.Status == fetch.StatusSkipped {
 			return // not a verdict: the link stays due
 		}
 		if r.Status == fetch.StatusTimeout && rctx.Err() != nil {
