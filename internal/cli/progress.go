@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -100,7 +101,11 @@ func (p *progress) result(r fetch.Result) {
 	}
 	if (r.Status == fetch.StatusSkipped) && !p.budgetLogged {
 		p.budgetLogged = true
-		p.logLocked("%s: the links left are not checked", strings.TrimPrefix(r.Error, "fetch: "))
+		why := "the time budget is spent"
+		if errors.Is(r.Err(), fetch.ErrRequestCap) {
+			why = "the request cap is reached"
+		}
+		p.stateLocked("%s: the links left are not checked", why)
 	}
 }
 
@@ -115,11 +120,11 @@ func (p *progress) event(e fetch.Event) {
 		if e.Reason == "throttled" {
 			why = "it answers \"not found\" for a known document"
 		}
-		p.logLocked("%s paused until %s: %s", e.Host, e.Until.Local().Format(time.TimeOnly), why)
+		p.stateLocked("%s paused until %s: %s", e.Host, e.Until.Local().Format(time.TimeOnly), why)
 	case fetch.EventResumed:
 		if _, ok := p.paused[e.Host]; ok {
 			delete(p.paused, e.Host)
-			p.logLocked("%s resumed: its known document resolves again", e.Host)
+			p.stateLocked("%s resumed: its known document resolves again", e.Host)
 		}
 	}
 }
@@ -128,6 +133,16 @@ func (p *progress) event(e fetch.Event) {
 func (p *progress) logf(format string, a ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.logLocked(format, a...)
+}
+
+// stateLocked logs a change of state (host paused, resumed, budget
+// reached): always off a terminal, where nothing else shows it; on a
+// terminal, where the live line shows the wait, only with -v.
+func (p *progress) stateLocked(format string, a ...any) {
+	if p.live && !p.verbose {
+		return
+	}
 	p.logLocked(format, a...)
 }
 
@@ -185,7 +200,7 @@ func (p *progress) tick() {
 					continue
 				}
 				delete(p.paused, h)
-				p.logLocked("%s resumed: its pause is over", h)
+				p.stateLocked("%s resumed: its pause is over", h)
 			}
 		}
 		if p.live {
@@ -242,6 +257,9 @@ func (p *progress) etaLocked(now time.Time) (string, bool) {
 		if d := p.client.Deadline(); !d.IsZero() && d.Sub(now) < left {
 			left = max(d.Sub(now), 0)
 		}
+	}
+	if left < time.Second {
+		return "<1s", true
 	}
 	return left.Round(time.Second).String(), true
 }
