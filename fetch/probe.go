@@ -509,17 +509,22 @@ type pendingSoft struct {
 // canary. It returns when to step the job again, or done.
 func (c *Client) judgeSoft(ctx context.Context, j *job, hs *hostState) (time.Time, bool) {
 	ps := j.pending
-	fp := c.fingerprint(ctx, hs, j.cur, &j.res.Requests)
-	if ctx.Err() != nil {
-		j.cancelCtx(ctx)
-		return time.Time{}, true
-	}
-	match := fp.matches(ps.facts)
+	// The canary first: the sooner it follows the answer, the surer it
+	// speaks of the moment the answer was given.
 	v := c.canary(ctx, hs, ps.answered, &j.res.Requests)
 	p := &hs.probe
 	p.mu.Lock()
 	badSince := !p.lastBad.Before(ps.sent)
 	p.mu.Unlock()
+	var match bool
+	if v.kind == canaryOK && !badSince || v.kind == canaryNone {
+		fp := c.fingerprint(ctx, hs, j.cur, &j.res.Requests)
+		if ctx.Err() != nil {
+			j.cancelCtx(ctx)
+			return time.Time{}, true
+		}
+		match = fp.matches(ps.facts)
+	}
 	like := "like the host's page for a missing document"
 	if !match {
 		like = "not the host's page for a missing document"
@@ -567,6 +572,12 @@ func (c *Client) judgeSoft(ctx context.Context, j *job, hs *hostState) (time.Tim
 	if c.others(j) {
 		j.park()
 		return now.Add(parkPoll), false
+	}
+	p.mu.Lock()
+	came := len(p.canaries) > 0
+	p.mu.Unlock()
+	if came {
+		return now, false // a canary came while this one was asked: judge again
 	}
 	j.unpark()
 	if !match && !j.rechecked {

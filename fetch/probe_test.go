@@ -112,14 +112,16 @@ func TestSoft404WaitsForCanary(t *testing.T) {
 }
 
 // TestSoftBlock: the simulator stubs every request once a client has made
-// 10 in 400 ms. No existing document may be reported missing: the canary
+// 10 in 1.5 s. No existing document may be reported missing: the canary
 // shows the host throttling, the host is paused and the canary, not the
 // links, is asked until it resolves.
 func TestSoftBlock(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a second of pauses")
 	}
-	sc := &unsim.Scenario{SoftBlock: &unsim.SoftBlock{After: 10, Window: 400 * time.Millisecond}}
+	// The window is long next to the delays of a loaded machine (the
+	// real block lasts minutes): the canary must follow the answer within it.
+	sc := &unsim.Scenario{SoftBlock: &unsim.SoftBlock{After: 10, Window: 1500 * time.Millisecond}}
 	var reqs []fetch.Request
 	for i := range 30 {
 		sym := fmt.Sprintf("A/RES/70/%d", i+1)
@@ -129,7 +131,7 @@ func TestSoftBlock(t *testing.T) {
 	srv := startSim(t, sc)
 	o := fastOptions(srv.URL)
 	o.Limit = fetch.HostLimit{Rate: 200, Concurrency: 3}
-	o.RetryBase, o.RetryMax = 100*time.Millisecond, 400*time.Millisecond
+	o.RetryBase, o.RetryMax = 400*time.Millisecond, 1600*time.Millisecond
 	c := newClient(t, o)
 	ok := 0
 	err := c.ResolveAll(context.Background(), reqs, func(i int, r fetch.Result) {
@@ -152,12 +154,12 @@ func TestSoftBlock(t *testing.T) {
 }
 
 // TestThrottleAlternating: missing documents and throttling alternate. The
-// host blocks for 150 ms after every 16 requests; the list alternates
+// host blocks for 1 s after every 16 requests; the list alternates
 // documents that exist and documents that do not. Every verdict must be
 // right: the stubs of existing documents are throttling, those of missing
 // ones are believed.
 func TestThrottleAlternating(t *testing.T) {
-	sc := &unsim.Scenario{SoftBlock: &unsim.SoftBlock{After: 16, Window: 10 * time.Second, Hold: 150 * time.Millisecond}}
+	sc := &unsim.Scenario{SoftBlock: &unsim.SoftBlock{After: 16, Window: 10 * time.Second, Hold: time.Second}}
 	var reqs []fetch.Request
 	for i := range 40 {
 		sym := fmt.Sprintf("A/RES/71/%d", i+1)
@@ -169,7 +171,7 @@ func TestThrottleAlternating(t *testing.T) {
 	srv := startSim(t, sc)
 	o := fastOptions(srv.URL)
 	o.Limit = fetch.HostLimit{Rate: -1, Concurrency: 3}
-	o.RetryBase, o.RetryMax = 40*time.Millisecond, 200*time.Millisecond
+	o.RetryBase, o.RetryMax = 200*time.Millisecond, 800*time.Millisecond
 	c := newClient(t, o)
 	err := c.ResolveAll(context.Background(), reqs, func(i int, r fetch.Result) {
 		want := fetch.StatusOK

@@ -78,10 +78,10 @@ func (c *Client) step(ctx context.Context, j *job) (retryAt time.Time, done bool
 	if done {
 		j.done = true
 		j.res.Timings.Total = time.Since(j.t0)
-		j.release()
 		if !j.probe {
-			c.learnCanaries(&j.res)
+			c.learnCanaries(&j.res) // before release: waiting soft-404s look for them then
 		}
+		j.release()
 	} else {
 		j.waitFrom = time.Now()
 	}

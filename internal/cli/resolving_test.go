@@ -151,3 +151,39 @@ func TestInterruptedCheck(t *testing.T) {
 		t.Errorf("output:\n%s", out.String())
 	}
 }
+
+// TestThrottleScenario: with the simulator's throttle scenario (missing
+// documents and throttling alternate), check --resolve reports exactly the
+// missing documents, and a throttled document never.
+func TestThrottleScenario(t *testing.T) {
+	srv := startSim(t, "throttle")
+	var b strings.Builder
+	b.WriteString("United Nations A/78/PV.97\nGeneral Assembly\n\n")
+	for i := 1; i <= 60; i++ {
+		fmt.Fprintf(&b, "The Assembly recalled its resolution 75/%d (https://undocs.org/en/A/RES/75/%d).\n\n", i, i)
+	}
+	path := writeFile(t, t.TempDir(), "t.txt", []byte(b.String()))
+	// Fast rates; the backoff of a throttling host starts at 1 s.
+	code, out, errs := run(t, "", "check", "--resolve", "--no-cache", "--base-url", srv.URL, "--rate", "200", "--concurrency", "4", "-v", path)
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	for i := 1; i <= 60; i++ {
+		line := fmt.Sprintf("t.txt:%d:", 4+2*(i-1))
+		reported := false
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, line) && strings.Contains(l, ": error: soft-404: ") {
+				reported = true
+			}
+		}
+		if reported != (i%2 == 0) {
+			t.Errorf("A/RES/75/%d: reported missing %v; want %v", i, reported, i%2 == 0)
+		}
+	}
+	if !strings.Contains(errs, "docs.un.org paused until") || !strings.Contains(errs, "docs.un.org resumed") {
+		t.Errorf("the throttling was never seen, the test proves nothing:\n%s", errs)
+	}
+	if strings.Contains(out, "unresolved-link") {
+		t.Errorf("unresolved links:\n%s", out)
+	}
+}
