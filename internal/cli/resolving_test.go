@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -185,5 +186,36 @@ func TestThrottleScenario(t *testing.T) {
 	}
 	if strings.Contains(out, "unresolved-link") {
 		t.Errorf("unresolved links:\n%s", out)
+	}
+}
+
+// TestInterruptedRot: xref rot interrupted in the middle stops within a
+// second and still writes the report of what it checked.
+func TestInterruptedRot(t *testing.T) {
+	srv, err := unsim.Start("", &unsim.Scenario{Latency: 3 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	t.Setenv(EnvCache, t.TempDir())
+	path := writeFile(t, t.TempDir(), "t.txt", []byte(manyLinks(10)))
+	if code, _, errs := run(t, "", "check", "--quiet", path); code != ExitFindings {
+		t.Fatalf("check: exit %d\n%s", code, errs)
+	}
+	out := filepath.Join(t.TempDir(), "report.json")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(500*time.Millisecond, cancel)
+	var stdout, errb bytes.Buffer
+	start := time.Now()
+	code := Main(ctx, []string{"rot", "--base-url", srv.URL, "--out", out}, strings.NewReader(""), &stdout, &errb)
+	if took := time.Since(start); took > 1500*time.Millisecond {
+		t.Errorf("took %v; the cancel came at 500 ms", took)
+	}
+	if code == rotExitOK {
+		t.Errorf("exit 0 for an interrupted run")
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !bytes.Contains(data, []byte(`"stopped": "interrupted"`)) {
+		t.Errorf("report: %v\n%s\n%s", err, data, errb.String())
 	}
 }

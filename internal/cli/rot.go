@@ -194,6 +194,9 @@ func runRot(ctx context.Context, args []string, s IO) error {
 	}
 	prog.finish(rotSummary(rep, paths))
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // interrupted: the report says what was checked
+		}
 		return &exitError{rotExitRuntime, err}
 	}
 	if n := rep.NewRot(); n > *failOn {
