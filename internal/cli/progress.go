@@ -53,6 +53,20 @@ func (v *verbosity) register(fs interface {
 	fs.BoolVar(&v.quiet, "quiet", false, "print no progress, log line or summary on standard error, only errors")
 }
 
+// note prints a line on w with -v.
+func (v verbosity) note(w io.Writer, format string, a ...any) {
+	if v.verbose && !v.quiet {
+		fmt.Fprintf(w, "xref: "+format+"\n", a...)
+	}
+}
+
+// info prints a line on w unless --quiet.
+func (v verbosity) info(w io.Writer, format string, a ...any) {
+	if !v.quiet {
+		fmt.Fprintf(w, format+"\n", a...)
+	}
+}
+
 // newProgress starts a progress display on w (standard error) for a run of
 // what ("checking links"). c may be nil until the client exists (attach).
 func newProgress(w io.Writer, what string, v verbosity) *progress {
