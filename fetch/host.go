@@ -14,7 +14,7 @@ type HostStats struct {
 	Requests    int `json:"requests"`      // HTTP requests started
 	MaxInFlight int `json:"max_in_flight"` // most requests in flight at once
 	RateLimited int `json:"rate_limited"`  // 429 answers
-	Soft404     int `json:"soft_404"`      // soft-404 answers (re-checks included)
+	Soft404     int `json:"soft_404"`      // soft-404 answers (links asked again included)
 	Pauses      int `json:"pauses"`        // host-wide pauses (Retry-After, throttling)
 	Throttled   int `json:"throttled"`     // canary requests that found the host throttling
 	Canaries    int `json:"canaries"`      // canary requests made (soft-404 evidence)

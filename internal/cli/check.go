@@ -101,6 +101,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	var prog *progress
 	if *resolve {
 		prog = newProgress(s.Err, "resolving links", ff.verbosity)
+		defer prog.finish()
 		c, err := ff.client(prog, true)
 		if err != nil {
 			prog.finish()

@@ -40,6 +40,7 @@ type progress struct {
 	lineShown, budgetLogged bool
 	stop                    chan struct{}
 	stopped                 sync.WaitGroup
+	finished                sync.Once
 	now                     func() time.Time
 }
 
@@ -298,21 +299,27 @@ func (p *progress) clearLocked() {
 }
 
 // finish stops the display, erases the live line and prints the summary
-// lines (unless --quiet).
+// lines (unless --quiet). Only the first call counts, so that a deferred
+// finish() cleans up after an early return.
 func (p *progress) finish(summary ...string) {
-	close(p.stop)
-	p.stopped.Wait()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.clearLocked()
-	if p.quiet {
+	if p == nil {
 		return
 	}
-	for _, s := range summary {
-		if s != "" {
-			fmt.Fprintln(p.w, s)
+	p.finished.Do(func() {
+		close(p.stop)
+		p.stopped.Wait()
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.clearLocked()
+		if p.quiet {
+			return
 		}
-	}
+		for _, s := range summary {
+			if s != "" {
+				fmt.Fprintln(p.w, s)
+			}
+		}
+	})
 }
 
 // summaryLine says what the run did: links, verdicts, requests, time.

@@ -70,6 +70,7 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 		reqs[i] = fetch.Request{Symbol: sym.Key, Lang: *lang}
 	}
 	prog := newProgress(s.Err, "resolving", ff.verbosity)
+	defer prog.finish()
 	c, err := ff.client(prog, true)
 	if err != nil {
 		prog.finish()
@@ -79,11 +80,9 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 	// The graph, when there is one, lends its recent verdicts (read-only:
 	// resolve records nothing).
 	var prior *priorVerdicts
-	{
-		if st, err := sf.openRead(ctx); err == nil {
-			defer st.Close()
-			prior = newPriorVerdicts(st, ff.maxAge)
-		}
+	if st, err := sf.openRead(ctx); err == nil {
+		defer st.Close()
+		prior = newPriorVerdicts(st, ff.maxAge)
 	}
 	results := make([]fetch.Result, len(reqs))
 	var ask []fetch.Request

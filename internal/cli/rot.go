@@ -145,6 +145,7 @@ func runRot(ctx context.Context, args []string, s IO) error {
 		return config("no citation graph at %s yet: run xref check first", dir)
 	}
 	prog := newProgress(s.Err, "checking links", ff.verbosity)
+	defer prog.finish()
 	client, err := ff.client(prog, false)
 	if err != nil {
 		prog.finish()
