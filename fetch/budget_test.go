@@ -53,7 +53,7 @@ func testDeadline(t *testing.T, rule unsim.Rule) {
 	if err != nil {
 		t.Errorf("ResolveAll: %v; the end of the budget is not an error", err)
 	}
-	if took > 1500*time.Millisecond {
+	if took > 2*time.Second { // generous for a loaded machine; without a budget it takes minutes
 		t.Errorf("took %v with a budget of 1 s", took)
 	}
 	if skipped == 0 || !errors.Is(c.Exhausted(), fetch.ErrBudget) {
