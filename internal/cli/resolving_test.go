@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -217,5 +218,51 @@ func TestInterruptedRot(t *testing.T) {
 	data, err := os.ReadFile(out)
 	if err != nil || !bytes.Contains(data, []byte(`"stopped": "interrupted"`)) {
 		t.Errorf("report: %v\n%s\n%s", err, data, errb.String())
+	}
+}
+
+// stampWriter remembers when each write happened.
+type stampWriter struct {
+	mu     sync.Mutex
+	writes []stamped
+}
+
+type stamped struct {
+	at   time.Time
+	text string
+}
+
+func (w *stampWriter) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.writes = append(w.writes, stamped{time.Now(), string(b)})
+	return len(b), nil
+}
+
+// TestFindingsPerFile: the findings of a file are printed as soon as its
+// links are resolved, not when the whole run ends.
+func TestFindingsPerFile(t *testing.T) {
+	sc := (&unsim.Scenario{}).AddRule(unsim.Rule{Host: "undocs.org", Symbols: []string{"A/RES/70/1"}, Action: unsim.ActionSlow, Delay: 2 * time.Second})
+	srv, err := unsim.Start("", sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dir := t.TempDir()
+	quick := writeFile(t, dir, "quick.txt", []byte("The Assembly recalled its resolution 69/1 (https://undocs.org/en/A/RES/69/2).\n"))
+	slow := writeFile(t, dir, "slow.txt", []byte(manyLinks(1)))
+	var out stampWriter
+	var errb bytes.Buffer
+	Main(context.Background(), append(append([]string{"check", "--resolve", "--no-cache", "--base-url", srv.URL}, fastFetch...), quick, slow),
+		strings.NewReader(""), &out, &errb)
+	end := time.Now()
+	var quickAt time.Time
+	for _, w := range out.writes {
+		if strings.Contains(w.text, "quick.txt:1:") && quickAt.IsZero() {
+			quickAt = w.at
+		}
+	}
+	if quickAt.IsZero() || end.Sub(quickAt) < time.Second {
+		t.Errorf("quick.txt's findings came %v before the end; want them before the slow file's 2 s\n%s", end.Sub(quickAt), errb.String())
 	}
 }
