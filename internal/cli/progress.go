@@ -130,7 +130,11 @@ func (p *progress) event(e fetch.Event) {
 	defer p.mu.Unlock()
 	switch e.Kind {
 	case fetch.EventPaused:
+		_, already := p.paused[e.Host]
 		p.paused[e.Host] = e
+		if already {
+			return // a longer pause of a paused host: no change of state
+		}
 		why := "it asked to wait"
 		if e.Reason == "throttled" {
 			why = "it answers \"not found\" for a known document"
