@@ -148,6 +148,13 @@ func (p *progress) event(e fetch.Event) {
 	}
 }
 
+// state logs a change of state (see stateLocked).
+func (p *progress) state(format string, a ...any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.stateLocked(format, a...)
+}
+
 // logf prints a log line (above the live line on a terminal).
 func (p *progress) logf(format string, a ...any) {
 	p.mu.Lock()

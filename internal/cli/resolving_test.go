@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -264,5 +265,28 @@ func TestFindingsPerFile(t *testing.T) {
 	}
 	if quickAt.IsZero() || end.Sub(quickAt) < time.Second {
 		t.Errorf("quick.txt's findings came %v before the end; want them before the slow file's 2 s\n%s", end.Sub(quickAt), errb.String())
+	}
+}
+
+// TestRotBudgetLog: off a terminal, xref rot says in a log line that its
+// budget ended the run, and ends on time.
+func TestRotBudgetLog(t *testing.T) {
+	srv, err := unsim.Start("", &unsim.Scenario{Latency: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	t.Setenv(EnvCache, t.TempDir())
+	path := writeFile(t, t.TempDir(), "t.txt", []byte(manyLinks(3)))
+	if code, _, errs := run(t, "", "check", "--quiet", path); code != ExitFindings {
+		t.Fatalf("check: exit %d\n%s", code, errs)
+	}
+	start := time.Now()
+	code, _, errs := run(t, "", "rot", "--base-url", srv.URL, "--budget", "1s", "--rate", "100", "--format", "json")
+	if took := time.Since(start); code != rotExitOK || took > 3*time.Second {
+		t.Errorf("exit %d after %v with --budget 1s\n%s", code, took, errs)
+	}
+	if !regexp.MustCompile(`xref: \d\d:\d\d:\d\d time budget spent: the links left wait for the next run\n`).MatchString(errs) {
+		t.Errorf("no log line for the budget:\n%s", errs)
 	}
 }

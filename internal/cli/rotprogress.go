@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -19,10 +20,16 @@ type rotResolver struct {
 
 func (r *rotResolver) ResolveAll(ctx context.Context, reqs []fetch.Request, fn func(int, fetch.Result)) error {
 	r.prog.plan(len(reqs))
-	return r.c.ResolveAll(ctx, reqs, func(i int, res fetch.Result) {
+	err := r.c.ResolveAll(ctx, reqs, func(i int, res fetch.Result) {
 		r.prog.result(res)
 		fn(i, res)
 	})
+	// The engine ends the run at its budget or request cap by canceling
+	// ctx with that cause: a change of state worth a log line.
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		r.prog.state("%s: the links left wait for the next run", strings.TrimPrefix(cause.Error(), "rot: "))
+	}
+	return err
 }
 
 func (r *rotResolver) PauseHost(host string, until time.Time) { r.c.PauseHost(host, until) }
