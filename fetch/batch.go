@@ -14,12 +14,15 @@ import (
 // Identical requests are resolved once and their result handed to each.
 // The queue interleaves hosts, so that a long list for one host does not
 // hold back the others. A request that has to wait (Retry-After, backoff,
-// soft-404 re-check, a paused host) leaves its worker: a timer puts it back
+// a soft-404 waiting for a canary, a paused host) leaves its worker: a timer puts it back
 // in the queue when it is due, and the worker takes other work meanwhile.
 //
 // When ctx ends, ResolveAll stops promptly: in-flight requests are
 // abandoned, fn receives StatusCanceled (or StatusTimeout for a deadline)
 // results for every request without a verdict, and ctx.Err() is returned.
+// When the client's budget ends (Options.Deadline, MaxRequests), the
+// requests without a verdict get StatusSkipped results, at once, and
+// ResolveAll returns nil: the end of a budget is the normal end of a run.
 // Otherwise it returns nil once every request has its Result.
 func (c *Client) ResolveAll(ctx context.Context, reqs []Request, fn func(i int, r Result)) error {
 	type group struct {
@@ -39,6 +42,9 @@ func (c *Client) ResolveAll(ctx context.Context, reqs []Request, fn func(i int, 
 	}
 	if len(groups) == 0 {
 		return ctx.Err()
+	}
+	for _, g := range groups {
+		c.goLive(g.j)
 	}
 
 	// Interleave hosts: one request per host in turn, in order of first
@@ -66,6 +72,9 @@ func (c *Client) ResolveAll(ctx context.Context, reqs []Request, fn func(i int, 
 		}
 	}
 
+	parent := ctx
+	ctx, cancelBudget := c.withBudget(ctx)
+	defer cancelBudget()
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	finished := make(chan *group, len(groups))
@@ -128,8 +137,15 @@ func (c *Client) ResolveAll(ctx context.Context, reqs []Request, fn func(i int, 
 	}
 
 	// Canceled: stop the timers, let the workers return (their requests
-	// see the canceled context), then report whatever is left as canceled.
+	// see the canceled context), then report whatever is left as canceled,
+	// or skipped when the budget ended the run.
 	err := ctx.Err()
+	why := budgetCause(ctx)
+	if parent.Err() != nil {
+		why = nil
+	} else if why != nil {
+		c.budget.refuse(why)
+	}
 	mu.Lock()
 	for _, t := range timers {
 		t.Stop()
@@ -147,9 +163,16 @@ func (c *Client) ResolveAll(ctx context.Context, reqs []Request, fn func(i int, 
 	}
 	for _, g := range groups {
 		if !delivered[g] {
-			g.j.cancel(err)
+			if why != nil {
+				g.j.skip(why)
+			} else {
+				g.j.cancel(err)
+			}
 			deliver(g)
 		}
+	}
+	if why != nil {
+		return nil
 	}
 	return err
 }

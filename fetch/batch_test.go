@@ -15,7 +15,7 @@ import (
 
 // TestCancelMidRun: canceling a batch returns promptly, with a result for
 // every request: verdicts for those done, canceled for the rest, whether
-// they were in flight, queued, or waiting for a re-check.
+// they were in flight, queued, or waiting for evidence on a soft-404.
 func TestCancelMidRun(t *testing.T) {
 	sc := &unsim.Scenario{Latency: 100 * time.Millisecond}
 	var reqs []fetch.Request
@@ -23,11 +23,10 @@ func TestCancelMidRun(t *testing.T) {
 		sc.AddDoc(unsim.Doc{Symbol: fmt.Sprintf("K/%d", i)})
 		reqs = append(reqs, fetch.Request{Symbol: fmt.Sprintf("K/%d", i)})
 	}
-	reqs = append(reqs, fetch.Request{Symbol: "MISSING/1"}) // will wait 10 s for its re-check
+	reqs = append(reqs, fetch.Request{Symbol: "MISSING/1"}) // waits for a canary while the others run
 	srv := startSim(t, sc)
 	o := fastOptions(srv.URL)
 	o.Limit = fetch.HostLimit{Rate: -1, Concurrency: 2}
-	o.SoftNotFoundPause = 10 * time.Second
 	c := newClient(t, o)
 
 	ctx, cancel := context.WithCancel(context.Background())

@@ -14,6 +14,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -36,6 +37,12 @@ type Client struct {
 	mu    sync.Mutex
 	hosts map[string]*hostState
 
+	budget budget
+	// live counts jobs started and not done, parked those of them waiting
+	// for a canary (probe.go): when every live job is parked, nothing can
+	// bring one, and the fingerprint alone decides.
+	live, parked atomic.Int64
+
 	// dialHook, for tests only, replaces the final connect(2) of an address
 	// that passed the address check, so that tests can pretend a public
 	// address while connecting to loopback (and see every dial).
@@ -46,6 +53,10 @@ type Client struct {
 func New(opts Options) (*Client, error) {
 	o := opts.withDefaults()
 	c := &Client{opts: o, log: o.Logger, hosts: map[string]*hostState{}, allow: map[string]bool{}}
+	c.budget.deadline = o.Deadline
+	if o.MaxRequests > 0 {
+		c.budget.max = int64(o.MaxRequests)
+	}
 	for _, h := range UNHosts {
 		c.allow[h] = true
 	}
@@ -127,7 +138,10 @@ func (c *Client) HostStats() map[string]HostStats {
 // "not before" time from an earlier run (persisted by the caller) into this
 // Client.
 func (c *Client) PauseHost(host string, t time.Time) {
-	c.host(host).pauseRetryAfter(t)
+	h := c.host(host)
+	if h.pauseRetryAfter(t) {
+		c.notify(Event{Kind: EventPaused, Host: h.name, Time: time.Now(), Until: t, Reason: "retry-after"})
+	}
 }
 
 // host returns the politeness state of a host name, creating it.
@@ -155,26 +169,17 @@ func (c *Client) ResolveSymbol(ctx context.Context, symbol, lang string) Result 
 }
 
 // Resolve resolves one request and blocks until the verdict, waiting out
-// retries, Retry-After and soft-404 pauses in place (use ResolveAll for
+// retries, Retry-After and throttling pauses in place (use ResolveAll for
 // many requests: it waits without holding a worker). It never returns an
 // error: everything is in the Result. When ctx ends first, the Result has
-// StatusCanceled (or StatusTimeout for a deadline) and Err wraps ctx.Err().
+// StatusCanceled (or StatusTimeout for a deadline) and Err wraps ctx.Err();
+// when Options.Deadline or MaxRequests end it, StatusSkipped.
 func (c *Client) Resolve(ctx context.Context, req Request) Result {
+	ctx, cancel := c.withBudget(ctx)
+	defer cancel()
 	j := c.newJob(req)
-	for {
-		at, done := c.step(ctx, j)
-		if done {
-			return j.res
-		}
-		t := time.NewTimer(time.Until(at))
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-			j.cancel(ctx.Err())
-			return j.res
-		}
-	}
+	c.wait(ctx, j)
+	return j.res
 }
 
 // job is one resolution in progress.
@@ -186,11 +191,20 @@ type job struct {
 	visited   map[string]bool
 	jar       *cookiejar.Jar
 	retries   int // transient retries used
-	soft      int // soft-404 re-checks used
 	t0        time.Time
 	waitFrom  time.Time // when the job last went to sleep
 	done      bool
 	cond      *conditional // nil unless the request is conditional
+
+	// Soft-404 evidence (probe.go).
+	probe     bool         // a fingerprint request: a soft-404 is final at once
+	facts     *pageFacts   // probe: what the final answer looked like
+	pending   *pendingSoft // a soft-404 answer waiting for its verdict
+	rechecked bool         // asked again while the host served
+	throttled int          // asked again because the host throttled
+	parked    bool         // counted in Client.parked
+	live      *atomic.Int64
+	parkedN   *atomic.Int64
 }
 
 // conditional is the validators of a conditional request and the URL they
@@ -206,6 +220,49 @@ func (j *job) finish(s Status, err error) {
 	if !j.t0.IsZero() {
 		j.res.Timings.Total = time.Since(j.t0)
 	}
+	j.release()
+}
+
+// release takes a finished job out of the live and parked counts.
+func (j *job) release() {
+	j.unpark()
+	if j.live != nil {
+		j.live.Add(-1)
+		j.live = nil
+	}
+}
+
+func (j *job) park() {
+	if !j.parked && j.parkedN != nil {
+		j.parked = true
+		j.parkedN.Add(1)
+	}
+}
+
+func (j *job) unpark() {
+	if j.parked {
+		j.parked = false
+		j.parkedN.Add(-1)
+	}
+}
+
+// goLive counts a job as live (once): ResolveAll does it for every job at
+// the start, so that queued jobs count as well as running ones.
+func (c *Client) goLive(j *job) {
+	if j.live == nil && !j.done {
+		c.live.Add(1)
+		j.live, j.parkedN = &c.live, &c.parked
+	}
+}
+
+// others reports whether a live job other than j is not parked: one that
+// may still bring a canary.
+func (c *Client) others(j *job) bool {
+	self := int64(1)
+	if j.parked {
+		self = 0
+	}
+	return c.live.Load()-c.parked.Load()-self > 0
 }
 
 // cancel ends a job that the context stopped.
@@ -218,6 +275,16 @@ func (j *job) cancel(err error) {
 		s = StatusTimeout
 	}
 	j.finish(s, fmt.Errorf("fetch: %s: %w", j.res.URL, err))
+}
+
+// cancelCtx ends a job whose context ended: skipped when the run's budget
+// ended it, else canceled (or timeout).
+func (j *job) cancelCtx(ctx context.Context) {
+	if why := budgetCause(ctx); why != nil {
+		j.skip(why)
+		return
+	}
+	j.cancel(ctx.Err())
 }
 
 // newJob validates a request and builds its first URL. An invalid request

@@ -61,16 +61,31 @@ other links of the host end the same way without asking again. A caller
 that persists such a time across runs hands it back with Client.PauseHost,
 so that a host still closed is not contacted before its time.
 
-A soft-404 is re-checked before it is believed: SoftNotFoundRetries times
-(2), after SoftNotFoundPause·4ⁿ (30 s, then 120 s), the pauses one project
-needed against the documents.un.org soft block. A streak of
-SoftBlockStreak (5) first-time soft-404s from one host, with no document in
-between, is taken for a soft block and pauses the host for SoftBlockPause
-(2 minutes); so a burst block does not turn existing documents into false
-"not found".
+A soft-404 is proven, not waited for (probe.go). Once per host per run,
+the client asks for a symbol that cannot exist and keeps the answer as the
+host's fingerprint of a missing document (status, format, media type, size
+class, title, text hash). Every URL of a chain that led to a document is a
+canary of its host (AddCanary adds those of earlier runs). After a "not
+found" answer, a canary is asked: if it still resolves and the page looks
+like the fingerprint, the document is missing, at once (a page unlike it is
+asked once more); if the canary fails too, the host throttles: it is paused
+(Retry-After when given, else the backoff below), its canary, not the links,
+is asked when the pause ends, and the links that saw the page are asked
+again once it resolves. Without any canary yet, the answer waits (without a
+request) while other links may bring one; when none can, the fingerprint
+alone decides, and the error says so.
+
+# Budget
+
+Options.Deadline and Options.MaxRequests bound a run: no request starts
+after the deadline or beyond the cap (every request, probes included, is
+charged before it is sent), a wait that would end after the deadline is not
+waited for, and ResolveAll ends at the deadline at the latest. What is left
+ends as StatusSkipped (ErrBudget, ErrRequestCap), and Client.Exhausted says
+which limit was met. Options.OnEvent hears of host pauses and resumptions.
 
 ResolveAll runs Workers (8) resolutions at once; a resolution that has to
-wait (Retry-After, backoff, re-check, paused host) leaves its worker and is
+wait (Retry-After, backoff, a canary, paused host) leaves its worker and is
 re-queued by a timer. Identical requests are resolved once, the queue
 interleaves hosts, the same URL is never requested twice at once
 (golang.org/x/sync/singleflight), and the User-Agent (DefaultUserAgent)
@@ -109,7 +124,7 @@ Result.Err wraps a sentinel (ErrNotFound, ErrSoft404, ErrBlocked,
 ErrRateLimited, ErrForbiddenAddress, ErrHostNotAllowed, …), a context error
 or a network error; test with errors.Is. Logging goes only to
 Options.Logger (discarded by default): debug records per request, info
-records for host pauses.
+records for host pauses, fingerprints and throttling.
 
 # Files
 
@@ -118,6 +133,9 @@ records for host pauses.
 	step.go     one attempt: exchange, bounded read, classification, retries
 	hops.go     HTML hops (goquery) and meta refresh parsing
 	host.go     per-host rate, concurrency and pauses; HostStats
+	probe.go    soft-404 evidence: fingerprint of a missing document, canaries
+	budget.go   Options.Deadline and MaxRequests
+	event.go    host events for progress displays
 	dial.go     dial-time address check
 	symbol.go   languages and symbol URLs (undocs.org, symbol API)
 	status.go   Status, Format, Sniff, HopKind

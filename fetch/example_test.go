@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"time"
 
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/unsim"
@@ -80,9 +79,8 @@ func ExampleClient_ResolveAll() {
 	))
 	defer sim.Close()
 	c, _ := fetch.New(fetch.Options{
-		BaseURL:           sim.URL,
-		Limit:             fetch.HostLimit{Rate: 50, Concurrency: 4}, // the simulator needs no politeness
-		SoftNotFoundPause: 10 * time.Millisecond,                     // re-check "not found" quickly (default 30 s)
+		BaseURL: sim.URL,
+		Limit:   fetch.HostLimit{Rate: 50, Concurrency: 4}, // the simulator needs no politeness
 	})
 	defer c.Close()
 

@@ -20,15 +20,14 @@ func startSim(t testing.TB, sc *unsim.Scenario) *unsim.Server {
 }
 
 // fastOptions are Options for tests against the simulator: no politeness
-// delays worth waiting for, short soft-404 pauses.
+// delays worth waiting for, short backoffs.
 func fastOptions(base string) fetch.Options {
 	return fetch.Options{
-		BaseURL:           base,
-		Limit:             fetch.HostLimit{Rate: -1, Concurrency: 4},
-		SoftNotFoundPause: 20 * time.Millisecond,
-		RetryBase:         10 * time.Millisecond,
-		RetryMax:          50 * time.Millisecond,
-		RequestTimeout:    5 * time.Second,
+		BaseURL:        base,
+		Limit:          fetch.HostLimit{Rate: -1, Concurrency: 4},
+		RetryBase:      10 * time.Millisecond,
+		RetryMax:       50 * time.Millisecond,
+		RequestTimeout: 5 * time.Second,
 	}
 }
 

@@ -14,25 +14,33 @@ type HostStats struct {
 	Requests    int `json:"requests"`      // HTTP requests started
 	MaxInFlight int `json:"max_in_flight"` // most requests in flight at once
 	RateLimited int `json:"rate_limited"`  // 429 answers
-	Soft404     int `json:"soft_404"`      // soft-404 answers (re-checks included)
-	Pauses      int `json:"pauses"`        // host-wide pauses (Retry-After, soft block)
+	Soft404     int `json:"soft_404"`      // soft-404 answers (links asked again included)
+	Pauses      int `json:"pauses"`        // host-wide pauses (Retry-After, throttling)
+	Throttled   int `json:"throttled"`     // canary requests that found the host throttling
+	Canaries    int `json:"canaries"`      // canary requests made (soft-404 evidence)
+	// PausedUntil is when a current pause ends (zero: not paused), and
+	// PauseReason why: "retry-after" or "throttled".
+	PausedUntil time.Time `json:"paused_until,omitzero"`
+	PauseReason string    `json:"pause_reason,omitempty"`
 }
 
 // hostState is the politeness state of one host, shared by every request of
 // the Client: a concurrency semaphore, a token bucket, and "not before"
-// gates that Retry-After and soft-block detection close.
+// gates that Retry-After and proven throttling close, and the soft-404
+// evidence of the run (probe.go).
 type hostState struct {
 	name  string
 	limit HostLimit
 	lim   *rate.Limiter
 	slots chan struct{}
 
-	mu         sync.Mutex
-	raUntil    time.Time // gate closed by Retry-After or 429 backoff
-	softUntil  time.Time // gate closed by soft-block detection
-	softStreak int
-	inFlight   int
-	stats      HostStats
+	mu        sync.Mutex
+	raUntil   time.Time // gate closed by Retry-After or 429 backoff
+	softUntil time.Time // gate closed because the host throttles (its canary failed)
+	inFlight  int
+	stats     HostStats
+
+	probe hostProbe
 }
 
 func newHostState(name string, l HostLimit) *hostState {
@@ -61,18 +69,22 @@ func (h *hostState) pausedUntil(now time.Time) (until time.Time, retryAfter, pau
 }
 
 // pauseRetryAfter closes the gate until t for a Retry-After (or a 429
-// backoff); it never shortens a pause.
-func (h *hostState) pauseRetryAfter(t time.Time) {
+// backoff); it never shortens a pause. It reports whether the pause is
+// new (the host was open until now).
+func (h *hostState) pauseRetryAfter(t time.Time) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if t.After(h.raUntil) {
+		fresh := !h.raUntil.After(time.Now())
 		h.raUntil = t
 		h.stats.Pauses++
+		return fresh
 	}
+	return false
 }
 
-// pauseSoftBlock closes the gate until t for a suspected soft block.
-func (h *hostState) pauseSoftBlock(t time.Time) {
+// pauseThrottled closes the gate until t for a host that throttles.
+func (h *hostState) pauseThrottled(t time.Time) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if t.After(h.softUntil) {
@@ -110,28 +122,17 @@ func (h *hostState) release() {
 	<-h.slots
 }
 
-// noteSoft404 records a soft-404 and reports whether the host now looks
-// soft-blocked: streak first answers in a row without a document between.
-// Only first answers count, so that the re-checks of one genuinely missing
-// document do not pause the host.
-func (h *hostState) noteSoft404(first bool, streak int) bool {
+// noteSoft404 counts a soft-404 answer.
+func (h *hostState) noteSoft404() {
 	h.mu.Lock()
-	defer h.mu.Unlock()
 	h.stats.Soft404++
-	if !first {
-		return false
-	}
-	h.softStreak++
-	if h.softStreak >= streak {
-		h.softStreak = 0
-		return true
-	}
-	return false
+	h.mu.Unlock()
 }
 
-func (h *hostState) noteDocument() {
+// noteThrottled counts a canary that found the host throttling.
+func (h *hostState) noteThrottled() {
 	h.mu.Lock()
-	h.softStreak = 0
+	h.stats.Throttled++
 	h.mu.Unlock()
 }
 
@@ -139,10 +140,23 @@ func (h *hostState) note429() {
 	h.mu.Lock()
 	h.stats.RateLimited++
 	h.mu.Unlock()
+	h.probe.noteThrottle(time.Now())
 }
 
 func (h *hostState) snapshot() HostStats {
+	h.probe.mu.Lock()
+	canaries := h.probe.nCanary
+	h.probe.mu.Unlock()
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.stats
+	s := h.stats
+	s.Canaries = canaries
+	now := time.Now()
+	switch {
+	case h.raUntil.After(now) && !h.raUntil.Before(h.softUntil):
+		s.PausedUntil, s.PauseReason = h.raUntil, "retry-after"
+	case h.softUntil.After(now):
+		s.PausedUntil, s.PauseReason = h.softUntil, "throttled"
+	}
+	return s
 }

@@ -54,7 +54,7 @@ type HostLimit struct {
 // project saw the documents.un.org soft block after 250–300 requests at
 // 1 req/s and recommends ~3 s between requests
 // for long runs. The defaults stay in the 1–2 req/s range and rely on
-// soft-block detection (Options.SoftBlockStreak) for long runs; the nightly
+// soft-404 evidence (a canary per host, probe.go) for long runs; the nightly
 // job can lower them with HostLimits.
 var (
 	// defaultHostLimit applies to every host without a specific entry:
@@ -78,7 +78,7 @@ func DefaultLimit(host string) HostLimit {
 
 // Options configure a Client. The zero value is usable: every zero field
 // takes the default named in its comment. For counts, a negative value means
-// "none" where that makes sense (MaxRetries, SoftNotFoundRetries).
+// "none" where that makes sense (MaxRetries).
 type Options struct {
 	// BaseURL, when set ("http://127.0.0.1:8080"), sends every request for
 	// an allowed host to this scheme and address instead, with the original
@@ -130,19 +130,18 @@ type Options struct {
 	// Result.RetryAt set. Default 2 minutes.
 	MaxRetryAfter time.Duration
 
-	// SoftNotFoundRetries is how many times a soft-404 is re-checked before
-	// it is believed; default 2, negative for none. The n-th re-check (n from
-	// 0) waits SoftNotFoundPause·4ⁿ; with the default pause of 30 s that is
-	// 30 s then 120 s, the pauses one project needed against the
-	// documents.un.org soft block.
-	SoftNotFoundRetries int
-	SoftNotFoundPause   time.Duration
-	// SoftBlockStreak: after this many soft-404s in a row from one host (first
-	// answers only, not re-checks) with no document in between, the host is
-	// taken to be soft-blocking and is paused for SoftBlockPause. Defaults
-	// 5 and 2 minutes.
-	SoftBlockStreak int
-	SoftBlockPause  time.Duration
+	// Deadline, when set, ends the run: no request starts after it, a
+	// wait that would end after it is not waited for, and what is still
+	// unresolved then ends as StatusSkipped (ErrBudget). MaxRequests, when
+	// positive, caps the HTTP requests of the client (probes included):
+	// the requests refused end as StatusSkipped (ErrRequestCap).
+	Deadline    time.Time
+	MaxRequests int
+
+	// OnEvent, if set, is told when a host is paused (Retry-After, or
+	// throttling proven by its canary) and when a throttling host serves
+	// again. It may be called from several goroutines at once.
+	OnEvent func(Event)
 
 	// Timeouts: DialTimeout for the TCP connect (default 10 s),
 	// TLSHandshakeTimeout (10 s), ResponseHeaderTimeout from request sent to
@@ -195,10 +194,6 @@ func (o Options) withDefaults() Options {
 	def(&o.RetryBase, time.Second)
 	def(&o.RetryMax, 30*time.Second)
 	def(&o.MaxRetryAfter, 2*time.Minute)
-	defInt(&o.SoftNotFoundRetries, 2)
-	def(&o.SoftNotFoundPause, 30*time.Second)
-	defInt(&o.SoftBlockStreak, 5)
-	def(&o.SoftBlockPause, 2*time.Minute)
 	def(&o.DialTimeout, 10*time.Second)
 	def(&o.TLSHandshakeTimeout, 10*time.Second)
 	def(&o.ResponseHeaderTimeout, 20*time.Second)
@@ -210,9 +205,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxRetries < 0 {
 		o.MaxRetries = 0
-	}
-	if o.SoftNotFoundRetries < 0 {
-		o.SoftNotFoundRetries = 0
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

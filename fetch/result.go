@@ -140,9 +140,11 @@ type Result struct {
 	// back (may be persisted as the host's "not before").
 	RetryAt time.Time `json:"retry_at,omitzero"`
 	// Attempts counts resolution attempts: 1, plus one per retry (transient
-	// errors, 429, soft-404 re-checks).
+	// errors, 429, soft-404 answers asked again).
 	Attempts int `json:"attempts"`
-	// Requests counts HTTP requests made for this result, hops included.
+	// Requests counts HTTP requests made for this result, hops included,
+	// and the soft-404 evidence it asked for (the host's fingerprint, a
+	// canary); summed over a run, it is every request the client made.
 	Requests int `json:"requests"`
 	// Timings of the resolution.
 	Timings Timings `json:"timings"`

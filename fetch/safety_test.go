@@ -310,7 +310,6 @@ func TestBodyBounds(t *testing.T) {
 			srv := startSim(t, sc)
 			o := fastOptions(srv.URL)
 			o.MaxHTMLBytes = 256 << 10
-			o.SoftNotFoundRetries = -1
 			c := newClient(t, o)
 			runtime.GC()
 			var m0, m1 runtime.MemStats

@@ -41,14 +41,18 @@ const (
 	// StatusCanceled: the context ended before a verdict. Not a statement
 	// about the link; never store it as one.
 	StatusCanceled Status = "canceled"
+	// StatusSkipped: the run's time budget or request cap ran out before
+	// a verdict (Options.Deadline, MaxRequests; Err wraps ErrBudget or
+	// ErrRequestCap). Not a statement about the link either.
+	StatusSkipped Status = "skipped"
 )
 
 // Transient reports whether s says something about the moment rather than
-// the link (rate-limited, server-error, timeout, network, canceled). A cache
+// the link (rate-limited, server-error, timeout, network, canceled, skipped). A cache
 // should not keep a transient status as a verdict.
 func (s Status) Transient() bool {
 	switch s {
-	case StatusRateLimited, StatusServerError, StatusTimeout, StatusNetwork, StatusCanceled:
+	case StatusRateLimited, StatusServerError, StatusTimeout, StatusNetwork, StatusCanceled, StatusSkipped:
 		return true
 	}
 	return false

@@ -31,9 +31,10 @@ type response struct {
 	contentLength int64  // declared full length, -1 if unknown
 	wait          time.Duration
 	fetch         time.Duration
+	sent, at      time.Time // request sent, answer read
 }
 
-// pausedError says a host is paused (Retry-After or soft block) until a time.
+// pausedError says a host is paused (Retry-After or throttling) until a time.
 type pausedError struct {
 	host       *hostState
 	until      time.Time
@@ -64,13 +65,23 @@ func (c *Client) step(ctx context.Context, j *job) (retryAt time.Time, done bool
 		j.t0 = now
 		j.res.Timings.Start = now
 		j.res.Attempts = 1
+		c.goLive(j)
 	} else if !j.waitFrom.IsZero() {
 		j.res.Timings.Wait += now.Sub(j.waitFrom)
 	}
 	at, done := c.run(ctx, j)
+	if !done && c.budget.beyond(at) {
+		// Waiting would outlast the run: the link is left unresolved now.
+		j.skip(c.budget.refuse(ErrBudget))
+		done = true
+	}
 	if done {
 		j.done = true
 		j.res.Timings.Total = time.Since(j.t0)
+		if !j.probe {
+			c.learnCanaries(&j.res) // before release: waiting soft-404s look for them then
+		}
+		j.release()
 	} else {
 		j.waitFrom = time.Now()
 	}
@@ -81,10 +92,14 @@ func (c *Client) step(ctx context.Context, j *job) (retryAt time.Time, done bool
 func (c *Client) run(ctx context.Context, j *job) (time.Time, bool) {
 	for {
 		if err := ctx.Err(); err != nil {
-			j.cancel(err)
+			j.cancelCtx(ctx)
 			return time.Time{}, true
 		}
 		hs := c.host(j.cur.Hostname())
+		if j.pending != nil {
+			// A soft-404 answer waits for evidence; nothing is asked again.
+			return c.judgeSoft(ctx, j, hs)
+		}
 		j.clearContent() // the body facts describe the last answer only
 		resp, err := c.fetch(ctx, j, hs)
 		j.res.FinalURL = j.cur.String()
@@ -103,7 +118,7 @@ func (c *Client) run(ctx context.Context, j *job) (time.Time, bool) {
 			}
 			j.jar.SetCookies(j.cur, resp.cookies)
 		}
-		at, done, next := c.onResponse(j, hs, resp)
+		at, done, next := c.onResponse(ctx, j, hs, resp)
 		if !next {
 			return at, done
 		}
@@ -119,6 +134,9 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 	}
 	if until, ra, paused := hs.pausedUntil(time.Now()); paused {
 		return nil, &pausedError{hs, until, ra}
+	}
+	if err := c.gate(ctx, hs, &j.res.Requests); err != nil {
+		return nil, err
 	}
 	var cookie string
 	if j.jar != nil {
@@ -172,6 +190,9 @@ func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.UR
 	if until, ra, paused := hs.pausedUntil(time.Now()); paused {
 		return nil, &pausedError{hs, until, ra}
 	}
+	if err := c.budget.charge(time.Now()); err != nil {
+		return nil, err
+	}
 	rctx, cancel := context.WithTimeout(ctx, c.opts.RequestTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, http.MethodGet, target.String(), nil)
@@ -217,9 +238,11 @@ func (c *Client) roundTrip(ctx context.Context, hs *hostState, u, target *url.UR
 		conditional:   cond != nil,
 		contentLength: declaredLength(resp),
 		wait:          wait,
+		sent:          t0,
 	}
 	r.body, err = c.readBody(resp)
-	r.fetch = time.Since(t0)
+	r.at = time.Now()
+	r.fetch = r.at.Sub(t0)
 	c.log.DebugContext(ctx, "fetch: response", "url", u, "code", resp.StatusCode, "bytes", len(r.body), "took", r.fetch)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -341,7 +364,7 @@ func readUpTo(r io.Reader, n int) ([]byte, error) {
 
 // onResponse classifies one answer: a hop to follow (next), a retry (a time),
 // or a verdict (done).
-func (c *Client) onResponse(j *job, hs *hostState, r *response) (at time.Time, done, next bool) {
+func (c *Client) onResponse(ctx context.Context, j *job, hs *hostState, r *response) (at time.Time, done, next bool) {
 	code := r.code
 	h := r.header
 	switch {
@@ -391,7 +414,6 @@ func (c *Client) onResponse(j *job, hs *hostState, r *response) (at time.Time, d
 
 	case code == http.StatusNotModified && r.conditional:
 		// The document at the validators' URL is unchanged.
-		hs.noteDocument()
 		j.res.ETag = r.header.Get("ETag")
 		if j.res.ETag == "" {
 			j.res.ETag = j.cond.ifNoneMatch
@@ -414,7 +436,7 @@ func (c *Client) onResponse(j *job, hs *hostState, r *response) (at time.Time, d
 		return at, true, false
 
 	case code >= 200 && code <= 299:
-		return c.onContent(j, hs, r)
+		return c.onContent(ctx, j, hs, r)
 	}
 	c.setContent(j, r)
 	j.finish(StatusServerError, errf(ErrServer, "unexpected status %d from %s", code, j.cur))
@@ -422,11 +444,10 @@ func (c *Client) onResponse(j *job, hs *hostState, r *response) (at time.Time, d
 }
 
 // onContent decides on a 2xx body.
-func (c *Client) onContent(j *job, hs *hostState, r *response) (at time.Time, done, next bool) {
+func (c *Client) onContent(ctx context.Context, j *job, hs *hostState, r *response) (at time.Time, done, next bool) {
 	f := Sniff(r.body)
 	switch {
 	case f.Document():
-		hs.noteDocument()
 		c.setContent(j, r)
 		j.res.Status, j.res.Error, j.res.err = StatusOK, "", nil
 		return at, true, false
@@ -441,13 +462,13 @@ func (c *Client) onContent(j *job, hs *hostState, r *response) (at time.Time, do
 		}
 		c.setContent(j, r)
 		if j.expectDoc {
-			at, done = c.soft404(j, hs, fmt.Sprintf("%d HTML page (%d bytes) without a document at %s", r.code, len(r.body), j.cur))
+			at, done = c.soft404(ctx, j, hs, r, fmt.Sprintf("%d HTML page (%d bytes) without a document", r.code, len(r.body)))
 			return at, done, false
 		}
 	case f == FormatEmpty:
 		c.setContent(j, r)
 		if j.expectDoc {
-			at, done = c.soft404(j, hs, fmt.Sprintf("%d with an empty body at %s", r.code, j.cur))
+			at, done = c.soft404(ctx, j, hs, r, fmt.Sprintf("%d with an empty body", r.code))
 			return at, done, false
 		}
 	default:
@@ -497,26 +518,18 @@ func (c *Client) follow(j *job, code int, kind HopKind, to *url.URL) (at time.Ti
 	return at, false, true
 }
 
-// soft404 handles a body that is not a document where one was expected: it
-// feeds soft-block detection and schedules a re-check, or believes it.
-func (c *Client) soft404(j *job, hs *hostState, why string) (time.Time, bool) {
-	now := time.Now()
-	if hs.noteSoft404(j.soft == 0, c.opts.SoftBlockStreak) {
-		hs.pauseSoftBlock(now.Add(c.opts.SoftBlockPause))
-		c.log.Info("fetch: soft block suspected, pausing host", "host", hs.name, "for", c.opts.SoftBlockPause)
-	}
-	if j.soft >= c.opts.SoftNotFoundRetries {
-		j.finish(StatusSoft404, errf(ErrSoft404, "%s (believed after %d re-checks)", why, j.soft))
+// soft404 handles a body that is not a document where one was expected:
+// a fingerprint request's answer is final; any other waits for evidence
+// (judgeSoft, probe.go).
+func (c *Client) soft404(ctx context.Context, j *job, hs *hostState, r *response, why string) (time.Time, bool) {
+	hs.noteSoft404()
+	if j.probe {
+		j.facts = factsOf(r)
+		j.finish(StatusSoft404, errf(ErrSoft404, "%s", why))
 		return time.Time{}, true
 	}
-	at := now.Add(c.opts.SoftNotFoundPause << (2 * j.soft))
-	if until, _, paused := hs.pausedUntil(now); paused && until.After(at) {
-		at = until
-	}
-	j.soft++
-	j.res.Attempts++
-	c.log.Debug("fetch: soft 404, will re-check", "url", j.cur, "at", at)
-	return at, false
+	j.pending = &pendingSoft{facts: factsOf(r), sent: r.sent, answered: r.at, why: why}
+	return c.judgeSoft(ctx, j, hs)
 }
 
 // retryLater schedules a retry of a transient failure, honouring a
@@ -530,8 +543,8 @@ func (c *Client) retryLater(j *job, hs *hostState, s Status, err error, ra time.
 	if !hasRA {
 		d = c.backoff(j.retries)
 	}
-	if pauseHost && !hs.limit.PerURLRetryAfter {
-		hs.pauseRetryAfter(now.Add(d))
+	if pauseHost && !hs.limit.PerURLRetryAfter && hs.pauseRetryAfter(now.Add(d)) {
+		c.notify(Event{Kind: EventPaused, Host: hs.name, Time: now, Until: now.Add(d), Reason: "retry-after"})
 	}
 	switch {
 	case d > c.opts.MaxRetryAfter:
@@ -581,10 +594,13 @@ func (c *Client) waitForHost(j *job, pe *pausedError) (time.Time, bool) {
 // onError classifies a failed exchange.
 func (c *Client) onError(ctx context.Context, j *job, hs *hostState, err error) (time.Time, bool) {
 	if ctx.Err() != nil {
-		j.cancel(ctx.Err())
+		j.cancelCtx(ctx)
 		return time.Time{}, true
 	}
 	switch {
+	case errors.Is(err, ErrBudget), errors.Is(err, ErrRequestCap):
+		j.skip(err)
+		return time.Time{}, true
 	case errors.Is(err, ErrScheme), errors.Is(err, ErrHostNotAllowed), errors.Is(err, ErrInvalidURL), errors.Is(err, ErrForbiddenAddress):
 		j.finish(StatusInvalid, err)
 		return time.Time{}, true

@@ -117,8 +117,9 @@ type item struct {
 // every link's new state and due time (SetLinkState), the not-before time
 // of hosts that asked to wait (UpdateHost) and the run itself (PutRun).
 //
-// When ctx ends, Run stops and returns an error (the verdicts stored until
-// then stay); the end of the budget or of the request cap is not an error.
+// When ctx ends, Run stops and returns the report of what it checked with
+// ctx's error (Run.Stopped "interrupted"; the verdicts stored stay); the
+// end of the budget or of the request cap is not an error.
 // Other errors are the store's.
 func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Report, error) {
 	if opts.OKMin > 0 && opts.OKMax > 0 && opts.OKMax < opts.OKMin {
@@ -215,6 +216,9 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 	defer timer.Stop()
 	waits := map[string]time.Time{}
 	done := 0
+	// The store is written to the end even when ctx ends: what was checked
+	// is kept and reported.
+	sctx := context.WithoutCancel(ctx)
 	// A writer stores the verdicts while the resolver goes on, so that
 	// the store's commits do not hold up the delivery of results.
 	writes := make(chan *item, 256)
@@ -226,9 +230,9 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 			if storeErr != nil {
 				continue
 			}
-			if _, err := st.Observe(ctx, it.link.URL, it.obs); err != nil {
+			if _, err := st.Observe(sctx, it.link.URL, it.obs); err != nil {
 				storeErr = err
-			} else if err := st.SetLinkState(ctx, it.link.URL, it.j.state, it.nextDue); err != nil {
+			} else if err := st.SetLinkState(sctx, it.link.URL, it.j.state, it.nextDue); err != nil {
 				storeErr = err
 			}
 		}
@@ -243,7 +247,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		if o.Progress != nil {
 			o.Progress(done, len(reqs))
 		}
-		if r.Status == fetch.StatusCanceled {
+		if r.Status == fetch.StatusCanceled || r.Status == fetch.StatusSkipped {
 			return // not a verdict: the link stays due
 		}
 		if r.Status == fetch.StatusTimeout && rctx.Err() != nil {
@@ -287,6 +291,8 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		}
 	}
 	switch cause := context.Cause(rctx); {
+	case ctx.Err() != nil:
+		rep.Run.Stopped = "interrupted"
 	case errors.Is(cause, errBudget) && rep.Totals.Deferred > 0:
 		rep.Run.Stopped = "budget"
 	case errors.Is(cause, errMaxRequests):
@@ -295,7 +301,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		}
 	}
 	for h, t := range waits {
-		if _, err := st.UpdateHost(ctx, h, func(hs *cache.HostState) error {
+		if _, err := st.UpdateHost(sctx, h, func(hs *cache.HostState) error {
 			if t.After(hs.NotBefore) {
 				hs.NotBefore = t
 			}
@@ -308,7 +314,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		}
 	}
 
-	if err := build(ctx, st, rep, items, o); err != nil {
+	if err := build(sctx, st, rep, items, o); err != nil {
 		return nil, err
 	}
 	for h, t := range closed {
@@ -319,7 +325,7 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		rep.ClosedHosts = []HostWait{}
 	}
 	rep.Run.End = o.Now().UTC()
-	if err := record(ctx, st, rep, o); err != nil {
+	if err := record(sctx, st, rep, o); err != nil {
 		return nil, err
 	}
 	log.InfoContext(ctx, "rot: done", "run", runID, "checked", rep.Totals.Checked, "requests", rep.Totals.Requests,
@@ -327,7 +333,9 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		"redirected", rep.Totals.Redirected, "changed", rep.Totals.Changed, "still_broken", rep.Totals.StillBroken,
 		"unknown", rep.Totals.Unknown, "deferred", rep.Totals.Deferred, "took", time.Since(wallStart).Round(time.Millisecond))
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		// What was checked is stored and reported; the caller says the
+		// run was interrupted.
+		return rep, ctx.Err()
 	}
 	return rep, nil
 }

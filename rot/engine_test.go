@@ -50,7 +50,7 @@ func startSim(t testing.TB, sc *unsim.Scenario) *unsim.Server {
 func client(t testing.TB, base string) *fetch.Client {
 	t.Helper()
 	c, err := fetch.New(fetch.Options{BaseURL: base, Limit: fetch.HostLimit{Rate: -1, Concurrency: 4},
-		SoftNotFoundRetries: -1, RetryBase: 10 * time.Millisecond, RetryMax: 50 * time.Millisecond, RequestTimeout: 5 * time.Second})
+		RetryBase: 10 * time.Millisecond, RetryMax: 50 * time.Millisecond, RequestTimeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

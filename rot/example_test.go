@@ -28,7 +28,7 @@ func ExampleRun() {
 	docs := []unsim.Doc{{Symbol: "A/RES/73/266"}, {Symbol: "A/RES/73/27"}}
 	srv, _ := unsim.Start("", (&unsim.Scenario{}).AddDoc(docs...))
 	defer srv.Close()
-	client, _ := fetch.New(fetch.Options{BaseURL: srv.URL, SoftNotFoundRetries: -1, Limit: fetch.HostLimit{Rate: -1}})
+	client, _ := fetch.New(fetch.Options{BaseURL: srv.URL, Limit: fetch.HostLimit{Rate: -1}})
 	defer client.Close()
 
 	night := time.Date(2030, 3, 1, 2, 0, 0, 0, time.UTC)
@@ -52,7 +52,7 @@ func ExampleRun() {
 	}
 	// Output:
 	// night 1: 2 checked, 6 requests
-	// night 2: 2 checked, 5 requests
+	// night 2: 2 checked, 7 requests
 	//   suspect https://undocs.org/en/A/RES/73/27: soft-404 (HTTP 302, 200): failed on 1 of the 3 runs that make a link dead, since 2030-03-02 02:00 UTC
 	//   changed https://undocs.org/en/A/RES/73/266: same address, different document: new etag, hash since 2030-03-01 02:00 UTC
 }

@@ -120,8 +120,9 @@ type RunInfo struct {
 	MaxRequests int       `json:"max_requests"` // 0: no cap
 	DeadAfter   int       `json:"dead_after"`
 	// Stopped says why due links were left for a later run: "budget" (the
-	// time budget, planned or reached), "max-requests", or "" when every
-	// due link was checked or host-closed.
+	// time budget, planned or reached), "max-requests", "interrupted" (a
+	// signal ended the run), or "" when every due link was checked or
+	// host-closed.
 	Stopped string `json:"stopped,omitempty"`
 }
 

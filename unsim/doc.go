@@ -43,7 +43,9 @@ client must survive, not a promise about today's UN servers.
   - Soft blocking: after SoftBlock.After requests within SoftBlock.Window,
     documents.un.org answers the stub even for documents that exist, until
     the client rests (reported after a few hundred requests in a row, for
-    some minutes).
+    some minutes). With SoftBlock.Hold the block lasts that long whatever
+    the client does, then service resumes until the next After requests:
+    throttling and service alternate.
   - digitallibrary.un.org answers every path with 202 Accepted,
     "Server: awselb/2.0", "x-amzn-waf-action: challenge".
   - Legacy daccess-ods.un.org/access.nsf/Get?OpenAgent&DS=…&Lang=E answers a

@@ -145,11 +145,15 @@ type Rule struct {
 // client has made After requests within Window, as documents.un.org is
 // reported to do after a few hundred requests in a row, for some minutes. Every
 // request counts, blocked ones included, so only a client that pauses for
-// Window recovers.
+// Window recovers. With Hold, the block instead lasts Hold from the request
+// that started it, whatever the client does, and the count starts afresh
+// after it: service and throttling then alternate as long as the client
+// keeps asking.
 type SoftBlock struct {
 	Hosts  []string      `json:"hosts,omitempty"` // default ["documents.un.org"]
 	After  int           `json:"after"`
 	Window time.Duration `json:"-"`
+	Hold   time.Duration `json:"-"`
 }
 
 // Scenario is the simulated world: a corpus and the behaviours around it.
@@ -299,6 +303,7 @@ type fileSoftBlock struct {
 	Hosts  []string `json:"hosts,omitempty"`
 	After  int      `json:"after"`
 	Window string   `json:"window"`
+	Hold   string   `json:"hold,omitempty"`
 }
 
 type fileRule struct {
@@ -369,7 +374,13 @@ func loadFile(path string, depth int) (*Scenario, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: soft_block window: %w", ErrScenario, path, err)
 		}
-		sc.SoftBlock = &SoftBlock{Hosts: f.SoftBlock.Hosts, After: f.SoftBlock.After, Window: w}
+		var hold time.Duration
+		if f.SoftBlock.Hold != "" {
+			if hold, err = time.ParseDuration(f.SoftBlock.Hold); err != nil || hold < 0 {
+				return nil, fmt.Errorf("%w: %s: soft_block hold %q", ErrScenario, path, f.SoftBlock.Hold)
+			}
+		}
+		sc.SoftBlock = &SoftBlock{Hosts: f.SoftBlock.Hosts, After: f.SoftBlock.After, Window: w, Hold: hold}
 	}
 	sc.Docs = append(sc.Docs, f.Docs...)
 	if f.Rules != nil {

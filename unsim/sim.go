@@ -152,6 +152,7 @@ type Sim struct {
 	rmu       sync.Mutex
 	ruleCount map[string]int
 	windows   map[string][]time.Time
+	holds     map[string]time.Time // soft block with Hold: blocked until
 
 	smu      sync.Mutex
 	stats    Stats
@@ -184,6 +185,7 @@ func (s *Sim) SetScenario(sc *Scenario) error {
 	s.rmu.Lock()
 	s.ruleCount = map[string]int{}
 	s.windows = map[string][]time.Time{}
+	s.holds = map[string]time.Time{}
 	s.rmu.Unlock()
 	return nil
 }
@@ -355,6 +357,23 @@ func (s *Sim) softBlocked(w *world, host string) bool {
 	now := time.Now()
 	s.rmu.Lock()
 	defer s.rmu.Unlock()
+	if sb.Hold > 0 {
+		if now.Before(s.holds[host]) {
+			return true
+		}
+		win := s.windows[host]
+		i := 0
+		for i < len(win) && now.Sub(win[i]) >= sb.Window {
+			i++
+		}
+		if len(win)-i >= sb.After {
+			s.holds[host] = now.Add(sb.Hold)
+			s.windows[host] = nil
+			return true
+		}
+		s.windows[host] = append(win[i:], now)
+		return false
+	}
 	win := s.windows[host]
 	i := 0
 	for i < len(win) && now.Sub(win[i]) >= sb.Window {

@@ -61,7 +61,13 @@ address suggested for each citation without one) politely, and reports:
   blocked-link          (warning) the server refuses automated access
   unresolved-link       (info)    rate-limited, timed out or unreachable: not
                                   judged
-A progress bar is shown on standard error when it is a terminal.
+On a terminal, a live line on standard error shows the links done, the
+verdicts, the requests, the host being waited for and an ETA; otherwise one
+log line per host pause and resumption. Each file's findings are printed as
+soon as its links are resolved. --budget and --max-requests bound the run:
+links not resolved by then are reported unresolved, with the offline
+findings. A link whose verdict in the citation graph is younger than
+--max-age is not asked again. See docs/resolving.md.
 
 Exit status: 0 when no finding is an error, 1 when some are, 2 when a file
 could not be read or the flags are wrong.`
@@ -74,12 +80,11 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	ignoreRules := fs.String("ignore", "", "do not report these rules (comma-separated ids)")
 	baselinePath := fs.String("baseline", "", "report only findings not recorded in this baseline file")
 	writeBaselinePath := fs.String("write-baseline", "", "record every finding in this baseline file and exit 0")
-	quiet := fs.Bool("quiet", false, "do not print the summary line of each file on standard error")
 	resolve := fs.Bool("resolve", false, "also resolve the links over the network (see the fetch flags)")
 	var in inputFlags
 	in.register(fs)
 	var ff fetchFlags
-	ff.register(fs, true)
+	ff.register(fs, defaultBudget, 24*time.Hour)
 	var sf storeFlags
 	sf.register(fs, true)
 	files, err := parse(fs, args)
@@ -117,10 +122,18 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	if len(files) == 0 {
 		return usagef("no input files (give - to read standard input)")
 	}
+	if err := ff.validate(); err != nil {
+		return err
+	}
+	quiet := &ff.quiet
 	var client *fetch.Client
+	var prog *progress
 	if *resolve {
-		c, err := ff.client(s.Err)
+		prog = newProgress(s.Err, "resolving links", ff.verbosity)
+		defer prog.finish()
+		c, err := ff.client(prog, true)
 		if err != nil {
+			prog.finish()
 			return err
 		}
 		defer c.Close()
@@ -140,11 +153,17 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	run := cache.Run{ID: runID, Kind: "check", Start: time.Now(), Counters: map[string]int64{}}
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
+	var prior *priorVerdicts
+	if client != nil {
+		prior = newPriorVerdicts(store, ff.maxAge)
+	}
 	var reports []checkReport
+	var interrupted error
 	failed, errorsFound := false, false
 	for _, name := range files {
-		if err := ctx.Err(); err != nil {
-			return err
+		if interrupted != nil || ctx.Err() != nil {
+			interrupted = ctx.Err()
+			break
 		}
 		shown := displayName(name)
 		doc, err := readDocument(name, s.In, in.options(name))
@@ -157,14 +176,12 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		all := linker.Crossref(doc)
 		var results map[string]fetch.Result
 		if client != nil {
-			prog := newProgress(s.Err, countToResolve(doc), "resolving links of "+shown)
-			all, results, err = resolveDocument(ctx, client, doc, all, prog)
-			if err != nil {
-				return err
-			}
+			// An interrupted run still prints this file's findings, with
+			// the links it could not resolve reported unresolved.
+			all, results, interrupted = resolveDocument(ctx, client, doc, all, prog, prior)
 		}
 		if store != nil {
-			if err := recordCheck(ctx, store, doc, absPath(name), runID, results); err != nil {
+			if err := recordCheck(context.WithoutCancel(ctx), store, doc, absPath(name), runID, prior.fresh(results)); err != nil {
 				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
 			}
 			run.Counters["files"]++
@@ -203,16 +220,19 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		case "github":
 			writeGitHub(w, doc, shown, fs)
 		case "text":
-			for _, f := range fs {
-				fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", shown, f.Line, f.Col, f.Severity, f.Rule, f.Message)
-				if f.Suggestion != "" {
-					more := ""
-					if n := len(f.Occurrences); n > 1 {
-						more = fmt.Sprintf(" (for the first of the %d links; --format json lists each)", n)
+			prog.output(func() {
+				for _, f := range fs {
+					fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", shown, f.Line, f.Col, f.Severity, f.Rule, f.Message)
+					if f.Suggestion != "" {
+						more := ""
+						if n := len(f.Occurrences); n > 1 {
+							more = fmt.Sprintf(" (for the first of the %d links; --format json lists each)", n)
+						}
+						fmt.Fprintf(w, "\tsuggestion: %s%s\n", f.Suggestion, more)
 					}
-					fmt.Fprintf(w, "\tsuggestion: %s%s\n", f.Suggestion, more)
 				}
-			}
+				w.Flush()
+			})
 		case "json":
 			if fs == nil {
 				fs = []linker.Finding{}
@@ -221,7 +241,6 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2], Baselined: baselined}})
 		}
 		if !*quiet {
-			w.Flush()
 			self := "no own symbol found"
 			if doc.Self != "" {
 				self = doc.SelfDisplay
@@ -230,9 +249,17 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			if baselined > 0 {
 				extra = fmt.Sprintf(" (%d in the baseline not shown)", baselined)
 			}
-			fmt.Fprintf(s.Err, "%s: %s, %s: %d citations, %d links; %s, %s, %s%s\n", shown, self, doc.Lang,
+			line := fmt.Sprintf("%s: %s, %s: %d citations, %d links; %s, %s, %s%s", shown, self, doc.Lang,
 				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"), extra)
+			prog.output(func() { fmt.Fprintln(s.Err, line) })
 		}
+	}
+	if prog != nil {
+		sum := prog.summaryLine()
+		if prior != nil && len(prior.used) > 0 {
+			sum += fmt.Sprintf("; %d reused from the graph (--max-age %s)", len(prior.used), ff.maxAge)
+		}
+		prog.finish(sum)
 	}
 	if store != nil {
 		run.End = time.Now()
@@ -267,6 +294,8 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		}
 	}
 	switch {
+	case interrupted != nil:
+		return interrupted
 	case failed:
 		return errInput
 	case errorsFound:
@@ -290,22 +319,6 @@ func sortedResults(m map[string]fetch.Result) []fetch.Result {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
-}
-
-// countToResolve counts the distinct URLs resolveDocument will ask for.
-func countToResolve(doc *linker.Document) int {
-	seen := map[string]bool{}
-	for _, l := range doc.Links {
-		if l.UN() {
-			seen[l.URL] = true
-		}
-	}
-	for _, c := range doc.Citations {
-		if c.Link < 0 && c.URL != "" {
-			seen[c.URL] = true
-		}
-	}
-	return len(seen)
 }
 
 type summary struct {

@@ -59,6 +59,8 @@ func runCompare(ctx context.Context, args []string, s IO) error {
 	format := fs.String("format", "text", "output: text (one line per version of each difference) or json")
 	var in inputFlags
 	in.register(fs)
+	var vb verbosity
+	vb.register(fs)
 	fs.Lookup("lang").Usage = "languages of the versions, in the order of the files and separated by commas (zh,en,es), or one for all: " +
 		strings.Join(linker.Languages, ", ") + " (detected when empty)"
 	files, err := parse(fs, args)
@@ -106,6 +108,7 @@ func runCompare(ctx context.Context, args []string, s IO) error {
 		}
 		doc.Path = shown
 		docs = append(docs, doc)
+		vb.note(s.Err, "%s: %s, %s, %d citations", shown, doc.SelfDisplay, doc.Lang, len(doc.Citations))
 	}
 	if len(docs) < 2 {
 		fmt.Fprintf(s.Err, "xref: fewer than two versions could be read: nothing to compare\n")

@@ -40,6 +40,8 @@ func runExpand(ctx context.Context, args []string, s IO) error {
 	var sf storeFlags
 	sf.register(fs, false)
 	noGraph := fs.Bool("no-cache", false, "do not read the citation graph for dead links")
+	var vb verbosity
+	vb.register(fs)
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -111,7 +113,7 @@ func runExpand(ctx context.Context, args []string, s IO) error {
 			msg += "; left as text: " + strings.Join(skipped, ", ")
 		}
 		w.Flush()
-		fmt.Fprintln(s.Err, msg)
+		vb.info(s.Err, "%s", msg)
 	}
 	if failed {
 		return errInput

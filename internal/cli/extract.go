@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xref-un/xref/linker"
 )
@@ -37,6 +38,8 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 	anaphora := fs.Bool("anaphora", false, "also list references back to the last citation (\"that resolution\", \"该决议\")")
 	var in inputFlags
 	in.register(fs)
+	var vb verbosity
+	vb.register(fs)
 	files, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -77,6 +80,7 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 		var cites []linker.Citation
 		opt := in.options(name)
 		opt.Anaphora = *anaphora
+		t0 := time.Now()
 		info, err := linker.Stream(ctx, r, opt, func(c linker.Citation) error {
 			switch *format {
 			case "jsonl":
@@ -100,6 +104,9 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 			return nil
 		})
 		r.Close()
+		if err == nil {
+			vb.note(s.Err, "%s: %s, %d citations, %d bytes in %s", shown, info.Lang, info.Citations, info.Bytes, time.Since(t0).Round(time.Microsecond))
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()

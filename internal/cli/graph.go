@@ -56,6 +56,8 @@ func runGraph(ctx context.Context, args []string, s IO) error {
 	format := fs.String("format", def, "output: "+formats)
 	var sf storeFlags
 	sf.register(fs, false)
+	var vb verbosity
+	vb.register(fs)
 	rest, err := parse(fs, rest)
 	if err != nil {
 		return err
@@ -91,6 +93,7 @@ func runGraph(ctx context.Context, args []string, s IO) error {
 		return err
 	}
 	defer st.Close()
+	vb.note(s.Err, "store %s, opened read-only", st.Dir())
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
 	switch sub {

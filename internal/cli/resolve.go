@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/linker"
@@ -22,7 +23,12 @@ a Word file), not by the status code, since UN servers answer 200 to almost
 anything.
 
 Statuses: ok, not-found, soft-404 (a "not found" page answered with 200),
-blocked, rate-limited, server-error, timeout, network, invalid.
+blocked, rate-limited, server-error, timeout, network, invalid, skipped (the
+run's --budget or --max-requests ran out first). A "not found" page is
+judged by the host's page for a symbol that cannot exist and by a document
+known to resolve there, not by waiting (docs/resolving.md). A verdict in the
+citation graph younger than --max-age is reused without a request. Text
+output gives one sentence per argument; the chain of hops is in the JSON.
 
 Exit status: 0 when every argument resolves, 1 when some do not, 2 on
 usage errors.`
@@ -32,7 +38,9 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 	format := fs.String("format", "text", "output: text or json")
 	lang := fs.String("lang", "en", "language of the documents asked for by symbol")
 	var ff fetchFlags
-	ff.register(fs, true)
+	ff.register(fs, defaultBudget, 24*time.Hour)
+	var sf storeFlags
+	sf.register(fs, false)
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -46,6 +54,9 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 	if _, err := fetch.ParseLang(*lang); err != nil {
 		return usagef("unknown language %q", *lang)
 	}
+	if err := ff.validate(); err != nil {
+		return err
+	}
 	reqs := make([]fetch.Request, len(args))
 	for i, a := range args {
 		if strings.Contains(a, "://") || strings.HasPrefix(strings.ToLower(a), "www.") {
@@ -58,19 +69,49 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 		}
 		reqs[i] = fetch.Request{Symbol: sym.Key, Lang: *lang}
 	}
-	c, err := ff.client(s.Err)
+	prog := newProgress(s.Err, "resolving", ff.verbosity)
+	defer prog.finish()
+	c, err := ff.client(prog, true)
 	if err != nil {
+		prog.finish()
 		return err
 	}
 	defer c.Close()
-	results := make([]fetch.Result, len(reqs))
-	prog := newProgress(s.Err, len(reqs), "resolving")
-	if err := c.ResolveAll(ctx, reqs, func(i int, r fetch.Result) {
-		results[i] = r
-		prog.step()
-	}); err != nil {
-		return err
+	// The graph, when there is one, lends its recent verdicts (read-only:
+	// resolve records nothing).
+	var prior *priorVerdicts
+	if st, err := sf.openRead(ctx); err == nil {
+		defer st.Close()
+		prior = newPriorVerdicts(st, ff.maxAge)
 	}
+	results := make([]fetch.Result, len(reqs))
+	var ask []fetch.Request
+	var at []int
+	for i, r := range reqs {
+		if r.URL != "" {
+			if res, ok := prior.reuse(ctx, c, r.URL); ok {
+				results[i] = res
+				continue
+			}
+		}
+		ask = append(ask, r)
+		at = append(at, i)
+	}
+	prog.plan(len(reqs))
+	for i := range reqs {
+		if results[i].Status != "" {
+			prog.result(results[i])
+		}
+	}
+	interrupted := c.ResolveAll(ctx, ask, func(i int, r fetch.Result) {
+		results[at[i]] = r
+		prog.result(r)
+	})
+	sum := prog.summaryLine()
+	if prior != nil && len(prior.used) > 0 {
+		sum += fmt.Sprintf("; %d reused from the graph (--max-age %s)", len(prior.used), ff.maxAge)
+	}
+	prog.finish(sum)
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
 	failed := false
@@ -97,19 +138,13 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 			} else if l := linker.ParseLink(args[i]); l.Symbol != "" {
 				what = args[i] + " (" + l.Symbol + ")"
 			}
-			fmt.Fprintf(w, "%s\t%s", what, r.Status)
-			if r.Status == fetch.StatusOK {
-				fmt.Fprintf(w, "\t%s %s", r.Format, r.FinalURL)
-			} else {
-				fmt.Fprintf(w, "\t%s", describe(r))
-			}
-			fmt.Fprintln(w)
-			for _, h := range r.Hops {
-				fmt.Fprintf(w, "\t%d %s -> %s\n", h.Code, h.Kind, h.To)
-			}
+			fmt.Fprintf(w, "%s\t%s\t%s\n", what, r.Status, verdict(r))
 		}
 	}
-	if failed {
+	switch {
+	case interrupted != nil:
+		return interrupted
+	case failed:
 		return errFindings
 	}
 	return nil

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/linker"
@@ -20,51 +22,33 @@ const (
 
 // resolveDocument resolves the UN links of a checked transcript, and the
 // addresses suggested for its citations without a link, and turns what is
-// dead into findings. It returns the findings with the new ones merged in
-// position order, and every result by URL.
-func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document, fs []linker.Finding, prog *progress) ([]linker.Finding, map[string]fetch.Result, error) {
-	var urls []string
-	seen := map[string]bool{}
-	add := func(u string) {
-		if u != "" && !seen[u] {
-			seen[u] = true
-			urls = append(urls, u)
-		}
-	}
-	for _, l := range doc.Links {
-		if l.UN() {
-			add(l.URL)
-		}
-	}
-	for _, ci := range doc.Citations {
-		if ci.Link < 0 && ci.URL != "" {
-			add(ci.URL)
-		}
-	}
-	// The corrected address of a malformed or mismatched link names
-	// another document than the link: it is resolved too, so that no
-	// suggestion sends the reader to an address the same run finds dead.
-	// (A nonstandard-language suggestion names the link's own document,
-	// which the link's resolution already judges.)
-	for _, f := range fs {
-		if f.Rule != linker.RuleNonstandardLanguage && strings.Contains(f.Suggestion, "://") {
-			add(f.Suggestion)
-		}
-	}
-	reqs := make([]fetch.Request, len(urls))
-	for i, u := range urls {
-		reqs[i] = fetch.Request{URL: u}
-	}
+// dead into findings. Verdicts younger than the graph's max age are reused
+// (prior). It returns the findings with the new ones merged in position
+// order, every result by URL, and ctx's error when it ended the run (the
+// links it left are then unresolved findings).
+func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document, fs []linker.Finding, prog *progress, prior *priorVerdicts) ([]linker.Finding, map[string]fetch.Result, error) {
+	urls := linksToResolve(doc, fs)
 	results := map[string]fetch.Result{}
-	err := c.ResolveAll(ctx, reqs, func(i int, r fetch.Result) {
-		results[urls[i]] = r
-		if prog != nil {
-			prog.step()
+	var reqs []fetch.Request
+	var asked []string
+	for _, u := range urls {
+		if r, ok := prior.reuse(ctx, c, u); ok {
+			results[u] = r
+			continue
 		}
-	})
-	if err != nil {
-		return fs, results, err
+		reqs = append(reqs, fetch.Request{URL: u})
+		asked = append(asked, u)
 	}
+	prog.plan(len(urls))
+	for _, u := range urls {
+		if r, ok := results[u]; ok {
+			prog.result(r)
+		}
+	}
+	err := c.ResolveAll(ctx, reqs, func(i int, r fetch.Result) {
+		results[asked[i]] = r
+		prog.result(r)
+	})
 	for _, l := range doc.Links {
 		if !l.UN() {
 			continue
@@ -84,21 +68,18 @@ func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document,
 				}
 			}
 		}
+		f.Message = verdict(r)
 		switch r.Status {
 		case fetch.StatusOK:
 			continue
 		case fetch.StatusNotFound:
 			f.Rule, f.Severity = ruleBrokenLink, linker.SeverityError
-			f.Message = fmt.Sprintf("dead link: %s", describe(r))
 		case fetch.StatusSoft404:
 			f.Rule, f.Severity = ruleSoft404, linker.SeverityError
-			f.Message = fmt.Sprintf("the server answers a \"document not found\" page, not a document: %s", describe(r))
 		case fetch.StatusBlocked:
 			f.Rule, f.Severity = ruleBlockedLink, linker.SeverityWarning
-			f.Message = fmt.Sprintf("the server refuses automated access; check the link in a browser: %s", describe(r))
 		default:
 			f.Rule, f.Severity = ruleUnresolvedLink, linker.SeverityInfo
-			f.Message = fmt.Sprintf("could not be checked (%s): %s", r.Status, describe(r))
 		}
 		fs = append(fs, f)
 	}
@@ -135,30 +116,109 @@ func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document,
 		}
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
-	return fs, results, nil
+	return fs, results, err
 }
 
-// describe summarises a result in a few words: codes, chain, final URL.
-func describe(r fetch.Result) string {
-	var parts []string
-	if len(r.Codes) > 0 {
-		var cs []string
-		for _, c := range r.Codes {
-			cs = append(cs, fmt.Sprint(c))
+// linksToResolve lists, once each and in order, the UN links of a
+// transcript and the addresses suggested for its unlinked citations.
+func linksToResolve(doc *linker.Document, fs []linker.Finding) []string {
+	var urls []string
+	seen := map[string]bool{}
+	add := func(u string) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			urls = append(urls, u)
 		}
-		parts = append(parts, "HTTP "+strings.Join(cs, ", "))
 	}
-	if len(r.Hops) > 0 {
-		parts = append(parts, fmt.Sprintf("%d hops", len(r.Hops)))
+	for _, l := range doc.Links {
+		if l.UN() {
+			add(l.URL)
+		}
 	}
-	if r.FinalURL != "" && r.FinalURL != r.URL {
-		parts = append(parts, "ends at "+r.FinalURL)
+	for _, ci := range doc.Citations {
+		if ci.Link < 0 && ci.URL != "" {
+			add(ci.URL)
+		}
 	}
-	if r.Error != "" {
-		parts = append(parts, r.Error)
+	// The corrected address of a malformed or mismatched link names
+	// another document than the link: it is resolved too, so that no
+	// suggestion sends the reader to an address the same run finds dead.
+	// (A nonstandard-language suggestion names the link's own document,
+	// which the link's resolution already judges.)
+	for _, f := range fs {
+		if f.Rule != linker.RuleNonstandardLanguage && strings.Contains(f.Suggestion, "://") {
+			add(f.Suggestion)
+		}
 	}
-	if len(parts) == 0 {
-		return string(r.Status)
+	return urls
+}
+
+// maxMessage bounds a verdict sentence in text output; the whole chain of
+// hops is in the JSON output.
+const maxMessage = 159
+
+// verdict says what a result means in one sentence: no chain of hops, no
+// clause twice, under 160 characters.
+func verdict(r fetch.Result) string {
+	var s string
+	switch r.Status {
+	case fetch.StatusOK:
+		s = "resolves to a document"
+		if r.Format != "" {
+			s = fmt.Sprintf("resolves to a %s document", strings.ToUpper(string(r.Format)))
+		}
+		if len(r.Hops) > 0 {
+			s += " at " + hostOf(r.FinalURL)
+		}
+	case fetch.StatusNotFound:
+		s = fmt.Sprintf("dead link: %s answers %d", hostOf(r.FinalURL), r.Code)
+	case fetch.StatusSoft404:
+		what := "a \"document not found\" page"
+		if r.Format == fetch.FormatEmpty {
+			what = "an empty page"
+		}
+		s = fmt.Sprintf("%s answers %s, not a document", hostOf(r.FinalURL), what)
+		if strings.Contains(r.Error, "a known document of the host resolves") {
+			s += ", while a known document of the host resolves"
+		}
+	case fetch.StatusBlocked:
+		s = fmt.Sprintf("%s refuses automated access (%d); check the link in a browser", hostOf(r.FinalURL), r.Code)
+	case fetch.StatusRateLimited:
+		s = "not checked: the server asks to wait"
+		if !r.RetryAt.IsZero() {
+			s += " until " + r.RetryAt.Local().Format("2006-01-02 15:04")
+		}
+	case fetch.StatusServerError:
+		s = "not checked: server error"
+		if r.Code >= 500 {
+			s = fmt.Sprintf("not checked: server error %d", r.Code)
+		} else if i := strings.LastIndex(r.Error, "fetch: "); i >= 0 {
+			s = "not checked: " + r.Error[i+len("fetch: "):]
+		}
+	case fetch.StatusTimeout:
+		s = "not checked: no answer in time"
+	case fetch.StatusNetwork:
+		s = "not checked: network error: " + lastClause(r.Error)
+	case fetch.StatusSkipped:
+		s = "not checked: the run's time budget ran out"
+		if errors.Is(r.Err(), fetch.ErrRequestCap) || strings.Contains(r.Error, fetch.ErrRequestCap.Error()) {
+			s = "not checked: the run's request cap was reached"
+		}
+	case fetch.StatusCanceled:
+		s = "not checked: interrupted"
+	default:
+		s = "not checked: " + lastClause(r.Error)
 	}
-	return strings.Join(parts, "; ")
+	if utf8.RuneCountInString(s) > maxMessage {
+		s = string([]rune(s)[:maxMessage-1]) + "…"
+	}
+	return s
+}
+
+// lastClause is the innermost part of an error chain ("a: b: c" → "c").
+func lastClause(e string) string {
+	if i := strings.LastIndex(e, ": "); i >= 0 {
+		return e[i+2:]
+	}
+	return e
 }

@@ -57,8 +57,12 @@ readable on a phone). --out FILE takes its format from its extension (.md,
 it may contain {date} (2006-01-02) or {time} (20060102T150405Z) for a file
 per run. Files are replaced atomically.
 
-A progress bar is shown on standard error when it is a terminal; otherwise
-log lines (log/slog) go there.
+On a terminal, a live line on standard error shows the links done, the
+verdicts, the requests, the host being waited for and an ETA, and is
+replaced at the end by a summary with the report's paths; otherwise log
+lines (log/slog) go there: the plan, host pauses and resumptions, every
+link with a verdict other than unchanged (all of them with -v), and the
+summary. --quiet prints only errors.
 
 Exit status:
   0  the run finished and at most --fail-on links are newly broken
@@ -75,14 +79,13 @@ func runRot(ctx context.Context, args []string, s IO) error {
 	format := fl.String("format", "", "report format: markdown, json or html (default from the --out extension, else markdown)")
 	var outs stringList
 	fl.Var(&outs, "out", "write the report to this file instead of standard output, replacing it; repeat for\nseveral formats (.md, .json, .html); {date} and {time} in the name give a file per run")
-	budget := fl.Duration("budget", 30*time.Minute, "time budget of the run; due links that do not fit wait for the next run")
-	maxReq := fl.Int("max-requests", 0, "most HTTP requests of the run (0: no cap)")
 	failOn := fl.Int("fail-on", 0, "exit 2 when more than this many links are newly broken")
 	deadAfter := fl.Int("dead-after", 3, "separate failed runs that make a link dead")
 	okDays := fl.String("ok-days", "3-7", "days after which a working link is checked again: N or MIN-MAX (jittered)")
 	deadDays := fl.Int("dead-days", 7, "days after which a dead link is checked again")
 	var ff fetchFlags
-	ff.register(fl, false)
+	ff.register(fl, 30*time.Minute, -1)
+	budget, maxReq := &ff.budget, &ff.maxRequests
 	var sf storeFlags
 	sf.register(fl, false)
 	rest, err := parse(fl, args)
@@ -141,13 +144,17 @@ func runRot(ctx context.Context, args []string, s IO) error {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return config("no citation graph at %s yet: run xref check first", dir)
 	}
-	client, err := ff.client(s.Err)
+	prog := newProgress(s.Err, "checking links", ff.verbosity)
+	defer prog.finish()
+	client, err := ff.client(prog, false)
 	if err != nil {
+		prog.finish()
 		return &exitError{rotExitConfig, err}
 	}
 	defer client.Close()
 	store, err := sf.openWrite(ctx)
 	if err != nil {
+		prog.finish()
 		return &exitError{rotExitRuntime, err}
 	}
 	defer store.Close()
@@ -162,31 +169,35 @@ func runRot(ctx context.Context, args []string, s IO) error {
 			return fetch.DefaultLimit(h).Rate
 		},
 	}
-	if isTerminal(s.Err) {
-		var prog *progress
-		opts.Progress = func(done, total int) {
-			if prog == nil {
-				prog = newProgress(s.Err, total, "checking links")
-			}
-			prog.step()
-		}
-	} else {
-		level := slog.LevelInfo
-		if ff.verbose {
-			level = slog.LevelDebug
-		}
-		opts.Logger = slog.New(slog.NewTextHandler(s.Err, &slog.HandlerOptions{Level: level}))
+	// Log records: off a terminal, the plan and every link concluded;
+	// on a terminal only with -v, above the live line.
+	switch {
+	case ff.quiet:
+	case ff.verbose:
+		opts.Logger = slog.New(slog.NewTextHandler(prog, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	case !prog.live:
+		opts.Logger = slog.New(slog.NewTextHandler(prog, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	}
-	rep, err := rot.Run(ctx, store, client, opts)
+	rep, err := rot.Run(ctx, store, &rotResolver{client, prog}, opts)
 	if err != nil && rep == nil {
+		prog.finish(prog.summaryLine())
 		return &exitError{rotExitRuntime, err}
 	}
+	var paths []string
 	for _, o := range outputs {
 		if werr := writeReport(rep, o.format, o.name, s.Out); werr != nil {
+			prog.finish(prog.summaryLine())
 			return &exitError{rotExitRuntime, werr}
 		}
+		if o.name != "" {
+			paths = append(paths, reportName(rep, o.name))
+		}
 	}
+	prog.finish(rotSummary(rep, paths))
 	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // interrupted: the report says what was checked
+		}
 		return &exitError{rotExitRuntime, err}
 	}
 	if n := rep.NewRot(); n > *failOn {
@@ -234,8 +245,7 @@ func writeReport(rep *rot.Report, format, out string, stdout io.Writer) error {
 	if out == "" {
 		return render(stdout)
 	}
-	t := rep.Run.Start.UTC()
-	name := strings.NewReplacer("{date}", t.Format("2006-01-02"), "{time}", t.Format("20060102T150405Z")).Replace(out)
+	name := reportName(rep, out)
 	if d := filepath.Dir(name); d != "" {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
@@ -258,4 +268,10 @@ func writeReport(rep *rot.Report, format, out string, stdout io.Writer) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
+}
+
+// reportName is the file an --out pattern names for a run.
+func reportName(rep *rot.Report, out string) string {
+	t := rep.Run.Start.UTC()
+	return strings.NewReplacer("{date}", t.Format("2006-01-02"), "{time}", t.Format("20060102T150405Z")).Replace(out)
 }

@@ -422,7 +422,7 @@ func TestRotFlags(t *testing.T) {
 	}
 	// Standard output, Markdown by default; the one link is unjudgeable
 	// here (no server), not rot.
-	code, errs, out2 := rotRunNoReport(t, "--base-url", "http://127.0.0.1:1", "--recheck", "0", "--timeout", "1s")
+	code, errs, out2 := rotRunNoReport(t, "--base-url", "http://127.0.0.1:1", "--timeout", "1s")
 	if code != 0 || !strings.HasPrefix(out2, "# Link rot report, ") || !strings.Contains(out2, "## Unknown (1)") {
 		t.Errorf("stdout report: exit %d\n%s\n%s", code, out2, errs)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"time"
 
@@ -29,6 +28,8 @@ func runSim(ctx context.Context, args []string, s IO) error {
 	addr := fs.String("addr", "127.0.0.1:8089", "loopback address to listen on")
 	scenario := fs.String("scenario", "demo", "built-in scenario (demo, seed, empty) or a scenario file (JSON)")
 	latency := fs.Duration("latency", 0, "added to every answer")
+	var vb verbosity
+	vb.register(fs)
 	args, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -49,6 +50,7 @@ func runSim(ctx context.Context, args []string, s IO) error {
 		sc.Latency = *latency
 	}
 	return unsim.Serve(ctx, *addr, sc, func(base string) {
-		fmt.Fprintf(s.Err, "xref sim: scenario %q on %s (since %s)\n", sc.Name, base, time.Now().Format(time.TimeOnly))
+		vb.info(s.Err, "xref sim: scenario %q on %s (since %s)", sc.Name, base, time.Now().Format(time.TimeOnly))
+		vb.note(s.Err, "%d documents, %d rules; %s", len(sc.Docs), len(sc.Rules), sc.Description)
 	})
 }

@@ -115,6 +115,9 @@ func transcriptOf(doc *linker.Document, path, runID string) cache.Transcript {
 // observe records the results of resolving links.
 func observe(ctx context.Context, st *cache.Store, runID string, results map[string]fetch.Result) error {
 	for u, r := range results {
+		if r.Status == fetch.StatusCanceled || r.Status == fetch.StatusSkipped {
+			continue // not a statement about the link
+		}
 		o := observation(r, runID)
 		if _, err := st.Observe(ctx, u, o); err != nil {
 			return err
