@@ -204,3 +204,22 @@ func TestCiteIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanSet: overlaps answers as a scan of every span would.
+func TestSpanSet(t *testing.T) {
+	spans := [][2]int{{10, 20}, {0, 3}, {15, 40}, {50, 51}, {5, 5}}
+	set := newSpanSet(slices.Clone(spans))
+	for s := -1; s < 55; s++ {
+		for e := s; e < 56; e++ {
+			want := false
+			for _, sp := range spans {
+				if sp[0] < e && sp[1] > s {
+					want = true
+				}
+			}
+			if got := set.overlaps(s, e); got != want {
+				t.Fatalf("overlaps(%d, %d) = %v, want %v", s, e, got, want)
+			}
+		}
+	}
+}
