@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -134,15 +135,6 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 				return err
 			}
 		}
-		if store != nil {
-			if err := recordCheck(ctx, store, doc, absPath(name), runID, results); err != nil {
-				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
-			}
-			run.Counters["files"]++
-			run.Counters["citations"] += int64(len(doc.Citations))
-			run.Counters["links"] += int64(len(doc.Links))
-			run.Counters["resolved"] += int64(len(results))
-		}
 		var fs []linker.Finding
 		var n [3]int
 		for _, f := range all {
@@ -178,6 +170,29 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			}
 			fmt.Fprintf(s.Err, "%s: %s, %s: %d citations, %d links; %s, %s, %s\n", shown, self, doc.Lang,
 				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"))
+		}
+		// Recorded after the findings are out, which need not wait for the
+		// store, and without them in memory.
+		all, fs = nil, nil
+		if store != nil {
+			run.Counters["files"]++
+			run.Counters["citations"] += int64(len(doc.Citations))
+			run.Counters["links"] += int64(len(doc.Links))
+			run.Counters["resolved"] += int64(len(results))
+			size := len(doc.Input)
+			t := transcriptOf(doc, absPath(name), runID)
+			if *format != "json" {
+				doc = nil // the report does not need it
+			}
+			if size > bigInput {
+				// The garbage of a large document, collected now, makes
+				// room for the store's work without the heap growing to
+				// twice its size first.
+				runtime.GC()
+			}
+			if err := recordCheck(ctx, store, t, runID, results); err != nil {
+				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
+			}
 		}
 	}
 	if store != nil {
@@ -263,8 +278,8 @@ func plural(n int, word string) string {
 }
 
 // recordCheck stores a checked transcript, and what its links resolved to.
-func recordCheck(ctx context.Context, st *cache.Store, doc *linker.Document, path, runID string, results map[string]fetch.Result) error {
-	if _, err := st.Ingest(ctx, transcriptOf(doc, path, runID)); err != nil {
+func recordCheck(ctx context.Context, st *cache.Store, t cache.Transcript, runID string, results map[string]fetch.Result) error {
+	if _, err := st.Ingest(ctx, t); err != nil {
 		return err
 	}
 	return observe(ctx, st, runID, results)
@@ -277,9 +292,10 @@ func readDocument(name string, stdin io.Reader, opt linker.Options) (*linker.Doc
 		return nil, err
 	}
 	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, linker.MaxDocumentSize+1))
+	data, err := readInput(r)
 	if err != nil {
 		return nil, err
 	}
+	budgetMemory(len(data))
 	return linker.Parse(data, opt)
 }

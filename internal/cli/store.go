@@ -56,7 +56,7 @@ func (f *storeFlags) openWrite(ctx context.Context) (*cache.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cache.Open(ctx, dir, cache.Options{GCInterval: -1})
+	return cache.Open(ctx, dir, cache.Options{GCInterval: -1, MemTableSize: writeMemTable})
 }
 
 // openRead opens the store for queries: read-only, so that several readers
