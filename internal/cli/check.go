@@ -190,7 +190,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 				// twice its size first.
 				runtime.GC()
 			}
-			if err := recordCheck(ctx, store, t, runID, results); err != nil {
+			if err := recordCheck(ctx, store, t, runID, results); err != nil && ctx.Err() == nil {
 				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
 			}
 		}

@@ -136,7 +136,11 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return exitCode(c.run(ctx, args[1:], s), errw)
+			err := c.run(ctx, args[1:], s)
+			if code, ok := interrupted(ctx, errw); ok {
+				return code
+			}
+			return exitCode(err, errw)
 		}
 	}
 	fmt.Fprintf(errw, "xref: unknown command %q\n\n", args[0])
