@@ -206,7 +206,14 @@ func (s *Store) init(ctx context.Context, recover bool) error {
 	if !recover {
 		return nil
 	}
-	return s.recover(ctx)
+	if err := s.recover(ctx); err != nil {
+		return err
+	}
+	// What other processes recorded while the store was busy.
+	if _, err := s.MergeJournal(ctx); err != nil {
+		return err
+	}
+	return nil
 }
 
 // Dir returns the directory the store was opened in.

@@ -21,8 +21,14 @@ const asXref = "XREF_TEST_RUN_MAIN"
 // xrefCommand returns the test binary set up to run as xref with args.
 func xrefCommand(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
+	return xrefWithStore(t, filepath.Join(t.TempDir(), "graph"), args...)
+}
+
+// xrefWithStore is xrefCommand with the store in dir.
+func xrefWithStore(t *testing.T, dir string, args ...string) *exec.Cmd {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), asXref+"=1", "XREF_CACHE="+filepath.Join(t.TempDir(), "graph"))
+	cmd.Env = append(os.Environ(), asXref+"=1", "XREF_CACHE="+dir)
 	return cmd
 }
 

@@ -98,16 +98,14 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		defer c.Close()
 		client = c
 	}
-	store, err := sf.openWrite(ctx)
-	if err != nil {
-		// The findings matter more than the graph: say why it is not
-		// updated and go on.
-		fmt.Fprintf(s.Err, "xref: the citation graph is not updated: %v\n", err)
-		store = nil
-	}
-	if store != nil {
-		defer store.Close()
-	}
+	// The store is opened when there is something to record; while
+	// another process holds it, records wait in its journal.
+	rec := newRecorder(&sf, s.Err)
+	defer func() {
+		if err := rec.close(); err != nil {
+			fmt.Fprintf(s.Err, "xref: %v\n", err)
+		}
+	}()
 	runID := newRunID("check")
 	run := cache.Run{ID: runID, Kind: "check", Start: time.Now(), Counters: map[string]int64{}}
 	w := bufio.NewWriter(s.Out)
@@ -174,7 +172,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		// Recorded after the findings are out, which need not wait for the
 		// store, and without them in memory.
 		all, fs = nil, nil
-		if store != nil {
+		if !rec.off {
 			run.Counters["files"]++
 			run.Counters["citations"] += int64(len(doc.Citations))
 			run.Counters["links"] += int64(len(doc.Links))
@@ -190,14 +188,18 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 				// twice its size first.
 				runtime.GC()
 			}
-			if err := recordCheck(ctx, store, t, runID, results); err != nil && ctx.Err() == nil {
+			err := rec.record(ctx, recordOf(t, runID, results))
+			if err == nil {
+				err = rec.hosts(ctx, results)
+			}
+			if err != nil && ctx.Err() == nil {
 				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
 			}
 		}
 	}
-	if store != nil {
+	if !rec.off {
 		run.End = time.Now()
-		if _, err := store.PutRun(ctx, run); err != nil {
+		if err := rec.record(ctx, cache.Record{Run: &run}); err != nil && ctx.Err() == nil {
 			fmt.Fprintf(s.Err, "xref: the run is not recorded: %v\n", err)
 		}
 	}
@@ -275,14 +277,6 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// recordCheck stores a checked transcript, and what its links resolved to.
-func recordCheck(ctx context.Context, st *cache.Store, t cache.Transcript, runID string, results map[string]fetch.Result) error {
-	if _, err := st.Ingest(ctx, t); err != nil {
-		return err
-	}
-	return observe(ctx, st, runID, results)
 }
 
 // readDocument reads and parses a whole transcript.
