@@ -452,6 +452,11 @@ func (c *Client) onContent(j *job, hs *hostState, r *response) (at time.Time, do
 		}
 	default:
 		c.setContent(j, r)
+		if j.expectDoc {
+			// Text or binary junk: no proof of a document either.
+			at, done = c.soft404(j, hs, fmt.Sprintf("%d with %s at %s", r.code, notDocument(r.body, r.header.Get("Content-Type")), j.cur))
+			return at, done, false
+		}
 	}
 	j.res.Status, j.res.Error, j.res.err = StatusOK, "", nil
 	return at, true, false
