@@ -53,6 +53,11 @@ func TestJournal(t *testing.T) {
 	if j, _ := Journaled(dir); len(j) != 0 {
 		t.Errorf("%d records left in the journal", len(j))
 	}
+	// The size is measured, not badger's figure of a minute ago (0 in a
+	// store just opened).
+	if st.LSMBytes <= 0 {
+		t.Errorf("stats give a size of %d bytes (LSM) for a store that holds two transcripts", st.LSMBytes)
+	}
 	if _, err := os.Stat(filepath.Join(JournalDir(dir), "00-garbage.json.bad")); err != nil {
 		t.Errorf("the file that is no record was not set aside: %v", err)
 	}

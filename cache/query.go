@@ -354,7 +354,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("cache: stats: %w", err)
 	}
-	st.LSMBytes, st.VlogBytes = s.db.Size()
+	st.LSMBytes, st.VlogBytes = s.diskSize()
 	return st, nil
 }
 
