@@ -205,12 +205,16 @@ func (s *Store) Ingest(ctx context.Context, t Transcript) (Version, error) {
 	}
 	t.CheckedAt = t.CheckedAt.UTC()
 	p := prepare(&t)
+	// The new version, and the deletion of the old one (tombstones).
+	if err := ensureSpace(s.dir, s.memTable, 3*p.bytes); err != nil {
+		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, err)
+	}
 
 	unlock := s.lockDoc(t.ID)
 	v, err := s.ingestLocked(ctx, &t, p)
 	unlock()
 	if err != nil {
-		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, err)
+		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, diskFull(err))
 	}
 	// A file checked again under another content hash, or now found to
 	// have a symbol, replaces the documents stored from the same path.

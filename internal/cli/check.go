@@ -111,7 +111,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
 	var reports []checkReport
-	failed, errorsFound := false, false
+	failed, errorsFound, unrecorded := false, false, false
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -194,6 +194,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			}
 			if err != nil && ctx.Err() == nil {
 				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
+				unrecorded = true
 			}
 		}
 	}
@@ -201,6 +202,7 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		run.End = time.Now()
 		if err := rec.record(ctx, cache.Record{Run: &run}); err != nil && ctx.Err() == nil {
 			fmt.Fprintf(s.Err, "xref: the run is not recorded: %v\n", err)
+			unrecorded = true
 		}
 	}
 	if *format == "json" {
@@ -217,6 +219,8 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 	switch {
 	case failed:
 		return errInput
+	case unrecorded:
+		return &exitError{code: ExitStore}
 	case errorsFound:
 		return errFindings
 	}
