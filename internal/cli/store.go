@@ -120,22 +120,6 @@ func transcriptOf(doc *linker.Document, path, runID string) cache.Transcript {
 	return t
 }
 
-// observe records the results of resolving links.
-func observe(ctx context.Context, st *cache.Store, runID string, results map[string]fetch.Result) error {
-	for u, r := range results {
-		o := observation(r, runID)
-		if _, err := st.Observe(ctx, u, o); err != nil {
-			return err
-		}
-		if !r.RetryAt.IsZero() {
-			if err := noteRetryAt(ctx, st, r); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 func observation(r fetch.Result, runID string) cache.Observation {
 	o := cache.Observation{
 		Time: r.Timings.Start, RunID: runID, Status: string(r.Status), Code: r.Code, FinalURL: r.FinalURL,
