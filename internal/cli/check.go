@@ -45,7 +45,10 @@ Rules (severity):
 
 Every check is recorded in the citation graph (see xref graph): which
 document cites which, where, through which link, and what each link resolved
-to. --no-cache skips it; --cache or XREF_CACHE choose the store.
+to. --no-cache skips it; --cache or XREF_CACHE choose the store. While
+another process holds the store, check waits for it briefly, then keeps its
+records in a journal next to the store, which the next command to open the
+store merges.
 
 Check works offline. With --resolve it also follows every UN link (and the
 address suggested for each citation without one) politely, and reports:
@@ -57,7 +60,8 @@ address suggested for each citation without one) politely, and reports:
 A progress bar is shown on standard error when it is a terminal.
 
 Exit status: 0 when no finding is an error, 1 when some are, 2 when a file
-could not be read or the flags are wrong.`
+could not be read or the flags are wrong, 4 when the citation graph could
+not be updated (a full disk), 130 or 143 when interrupted.`
 
 func runCheck(ctx context.Context, args []string, s IO) error {
 	fs := newFlags("check", "[flags] FILE...", checkAbout, s.Err)
