@@ -428,14 +428,22 @@ func writeVersion(set func(k, v []byte) error, id, lang string, gen uint64, p *p
 	if len(p.uses) == 0 {
 		return nil
 	}
+	// The list of the generation's URLs goes first: a write batch commits
+	// as it fills, and a writer killed after some link uses were committed
+	// must leave the list that recovery finds them by.
 	urls := make([]string, len(p.uses))
 	for i, u := range p.uses {
 		urls[i] = u.url
+	}
+	if err := set(VersionLinksKey{Citing: id, Language: lang, Gen: gen}.Bytes(), encodeStrings(nil, urls)); err != nil {
+		return err
+	}
+	for _, u := range p.uses {
 		if err := set(LinkUseKey{URL: u.url, Citing: id, Language: lang, Gen: gen}.Bytes(), u.val); err != nil {
 			return err
 		}
 	}
-	return set(VersionLinksKey{Citing: id, Language: lang, Gen: gen}.Bytes(), encodeStrings(nil, urls))
+	return nil
 }
 
 // ingestTxn is the one-transaction path.
