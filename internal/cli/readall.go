@@ -68,7 +68,7 @@ const bigInput = 16 << 20
 const writeMemTable = 16 << 20
 
 // workingSet is the memory a command may use beyond twice its input.
-const workingSet = 512 << 20
+const workingSet = 256 << 20
 
 // budgetMemory asks the Go runtime to keep the heap within twice the
 // largest input read so far plus workingSet. Without a limit the collector
