@@ -164,8 +164,10 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			reports = append(reports, checkReport{Document: doc, Findings: fs, Resolutions: sortedResults(results),
 				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2]}})
 		}
+		// Each file's findings go out whole before the next file is read,
+		// so that an interrupted check leaves complete lines.
+		w.Flush()
 		if !*quiet {
-			w.Flush()
 			self := "no own symbol found"
 			if doc.Self != "" {
 				self = doc.SelfDisplay
