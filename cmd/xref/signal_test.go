@@ -60,9 +60,12 @@ func TestSignalEndsCheck(t *testing.T) {
 		code int
 	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
 		t.Run(tc.sig.String(), func(t *testing.T) {
-			cmd := xrefCommand(t, "check", file)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
+			// A small file first: its findings are out before the signal.
+			small := filepath.Join(t.TempDir(), "small.txt")
+			os.WriteFile(small, []byte("The Assembly recalled resolution 73/266.\n"), 0o644)
+			cmd := xrefCommand(t, "check", "--quiet", small, file)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
@@ -94,6 +97,9 @@ func TestSignalEndsCheck(t *testing.T) {
 			}
 			if !bytes.Contains(stderr.Bytes(), []byte("xref: interrupted")) {
 				t.Errorf("stderr does not say it was interrupted:\n%s", stderr.Bytes())
+			}
+			if want := small + ":1:23: warning: unlinked-citation: A/RES/73/266 is cited without a link\n"; !strings.HasPrefix(stdout.String(), want) {
+				t.Errorf("the findings of the file checked before the signal are not out:\n%s", stdout.Bytes())
 			}
 			t.Logf("%v: exit %d after %v", tc.sig, ee.ExitCode(), took.Round(time.Millisecond))
 		})
