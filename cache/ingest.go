@@ -205,12 +205,16 @@ func (s *Store) Ingest(ctx context.Context, t Transcript) (Version, error) {
 	}
 	t.CheckedAt = t.CheckedAt.UTC()
 	p := prepare(&t)
+	// The new version, and the deletion of the old one (tombstones).
+	if err := ensureSpace(s.dir, s.memTable, 3*p.bytes); err != nil {
+		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, err)
+	}
 
 	unlock := s.lockDoc(t.ID)
 	v, err := s.ingestLocked(ctx, &t, p)
 	unlock()
 	if err != nil {
-		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, err)
+		return Version{}, fmt.Errorf("cache: ingest %s [%s]: %w", t.ID, t.Language, diskFull(err))
 	}
 	// A file checked again under another content hash, or now found to
 	// have a symbol, replaces the documents stored from the same path.
@@ -424,14 +428,22 @@ func writeVersion(set func(k, v []byte) error, id, lang string, gen uint64, p *p
 	if len(p.uses) == 0 {
 		return nil
 	}
+	// The list of the generation's URLs goes first: a write batch commits
+	// as it fills, and a writer killed after some link uses were committed
+	// must leave the list that recovery finds them by.
 	urls := make([]string, len(p.uses))
 	for i, u := range p.uses {
 		urls[i] = u.url
+	}
+	if err := set(VersionLinksKey{Citing: id, Language: lang, Gen: gen}.Bytes(), encodeStrings(nil, urls)); err != nil {
+		return err
+	}
+	for _, u := range p.uses {
 		if err := set(LinkUseKey{URL: u.url, Citing: id, Language: lang, Gen: gen}.Bytes(), u.val); err != nil {
 			return err
 		}
 	}
-	return set(VersionLinksKey{Citing: id, Language: lang, Gen: gen}.Bytes(), encodeStrings(nil, urls))
+	return nil
 }
 
 // ingestTxn is the one-transaction path.

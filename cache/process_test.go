@@ -184,8 +184,8 @@ func checkCrashStore(t *testing.T, s *Store) (docs int) {
 // recovery (readers must hide half-written generations by themselves), then
 // after the read-write Open that recovers.
 func TestKilledWriter(t *testing.T) {
-	if testing.Short() {
-		t.Skip("spawns processes")
+	if testing.Short() || !longTests {
+		t.Skip("kills six writers (a minute or two under -race): run with -tags long")
 	}
 	dir := t.TempDir()
 	ctx := context.Background()

@@ -28,6 +28,9 @@ func (s *Store) update(ctx context.Context, fn func(*badger.Txn) error) error {
 	if err := s.check(true); err != nil {
 		return err
 	}
+	if err := ensureSpace(s.dir, s.memTable, 1<<20); err != nil {
+		return err
+	}
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -36,7 +39,7 @@ func (s *Store) update(ctx context.Context, fn func(*badger.Txn) error) error {
 		if errors.Is(err, badger.ErrConflict) && attempt < 10 {
 			continue
 		}
-		return err
+		return diskFull(err)
 	}
 }
 
@@ -354,7 +357,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("cache: stats: %w", err)
 	}
-	st.LSMBytes, st.VlogBytes = s.db.Size()
+	st.LSMBytes, st.VlogBytes = s.diskSize()
 	return st, nil
 }
 

@@ -70,6 +70,7 @@ type Options struct {
 // concurrent use by multiple goroutines.
 type Store struct {
 	db       *badger.DB
+	memTable int64 // badger's memtable size, for the free-space checks
 	dir      string
 	log      *slog.Logger
 	readOnly bool
@@ -118,7 +119,17 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("cache: open %s read-only: %w", dir, err)
 		}
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("cache: %w", err)
+		return nil, diskFull(fmt.Errorf("cache: %w", err))
+	}
+	memTable := int64(defaultMemTable)
+	if opts.MemTableSize > 0 {
+		memTable = opts.MemTableSize
+	}
+	if !opts.ReadOnly {
+		// Opening may replay the log of a killed writer and write tables.
+		if err := ensureSpace(dir, memTable, 0); err != nil {
+			return nil, err
+		}
 	}
 	bo := badger.DefaultOptions(dir).
 		WithLogger(badgerLogger{log.With("component", "badger")}).
@@ -138,10 +149,11 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	db, err := badger.Open(bo)
 	if err != nil {
-		return nil, classifyOpenError(dir, err)
+		return nil, diskFull(classifyOpenError(dir, err))
 	}
 	s := &Store{
 		db:       db,
+		memTable: memTable,
 		dir:      dir,
 		log:      log,
 		readOnly: opts.ReadOnly,
@@ -206,7 +218,14 @@ func (s *Store) init(ctx context.Context, recover bool) error {
 	if !recover {
 		return nil
 	}
-	return s.recover(ctx)
+	if err := s.recover(ctx); err != nil {
+		return err
+	}
+	// What other processes recorded while the store was busy.
+	if _, err := s.MergeJournal(ctx); err != nil {
+		return err
+	}
+	return nil
 }
 
 // Dir returns the directory the store was opened in.

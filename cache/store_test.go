@@ -275,6 +275,9 @@ func (io_discard) Write(p []byte) (int, error) { return len(p), nil }
 // TestLargeTranscript forces the multi-transaction path with a small
 // memtable, and checks it gives the same result as the one-transaction path.
 func TestLargeTranscript(t *testing.T) {
+	if !longTests {
+		t.Skip("12,000 citations in several transactions (half a minute under -race): run with -tags long")
+	}
 	ctx := context.Background()
 	big := Transcript{ID: "A/78/PV.3", Language: "en"}
 	for i := range 12000 {
@@ -568,6 +571,9 @@ func TestMain(m *testing.M) {
 // every answer is one complete round: each round's edge set contains a
 // symbol naming the round, so a reader can tell which set it must see.
 func TestConcurrentIngestAndRead(t *testing.T) {
+	if !longTests {
+		t.Skip("six writers and readers over six rounds (most of a minute under -race): run with -tags long")
+	}
 	ctx := context.Background()
 	s := openTemp(t, Options{MemTableSize: 2 << 20})
 	const docs, rounds = 6, 6

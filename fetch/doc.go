@@ -24,7 +24,9 @@ Status is one of ok, not-found, soft-404, blocked, rate-limited,
 server-error, timeout, network, invalid (and canceled, which is not a
 verdict). A 200 HTML page with no further hop, or an empty body, where a
 document was expected (Request.Expect; automatic for UN document hosts) is a
-soft-404: the ~1.3 KB "not found" stub or an unpublished document. A 202
+soft-404: the ~1.3 KB "not found" stub or an unpublished document; so is a
+body of text ("Document not found" as text/plain) or binary data in no
+document format, with a reason that quotes the text. A 202
 with x-amzn-waf-action (the Digital Library's WAF), 401, 403 and 451 are
 blocked, not broken. Result is plain JSON with stable lower-case names
 (status, codes, hops, final_url, format, sha256, etag, last_modified, …) for

@@ -473,6 +473,11 @@ func (c *Client) onContent(ctx context.Context, j *job, hs *hostState, r *respon
 		}
 	default:
 		c.setContent(j, r)
+		if j.expectDoc {
+			// Text or binary junk: no proof of a document either.
+			at, done = c.soft404(ctx, j, hs, r, fmt.Sprintf("%d with %s", r.code, notDocument(r.body, r.header.Get("Content-Type"))))
+			return at, done, false
+		}
 	}
 	j.res.Status, j.res.Error, j.res.err = StatusOK, "", nil
 	return at, true, false

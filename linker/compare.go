@@ -954,11 +954,19 @@ func placeText(d *Document) (paraAt, runesAt []int32, total, nparas int) {
 			}
 			blank, page, lastS, lastE = false, false, s, e
 		}
+		// Runes are counted on from the citation before on the same line:
+		// counting from the start of the line for each would make a long
+		// line quadratic.
+		at, runes := s, 0
 		for ; ci < len(d.Citations) && d.Citations[ci].Start <= e; ci++ {
 			paraAt[ci] = int32(max(para, 0))
 			runesAt[ci] = int32(total)
-			if c == lineProse && d.Citations[ci].Start > s {
-				runesAt[ci] += int32(runeCount(t[s:d.Citations[ci].Start]))
+			if st := d.Citations[ci].Start; c == lineProse && st > s {
+				if st > at {
+					runes += runeCount(t[at:st])
+					at = st
+				}
+				runesAt[ci] += int32(runes)
 			}
 		}
 		if c == lineProse {

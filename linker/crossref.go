@@ -82,9 +82,10 @@ func pairLinks(doc *Document) {
 	for i := range doc.Links {
 		doc.Links[i].Citation = -1
 	}
-	pairAnchors(doc)
+	x := newCiteIndex(doc)
+	pairAnchors(doc, x)
 	pairInline(doc)
-	pairNearby(doc)
+	pairNearby(doc, x)
 	if doc.Format != "html" {
 		pairAligned(doc)
 	}
@@ -97,49 +98,6 @@ func pair(doc *Document, ci, li int) {
 
 // linkable reports whether a citation should carry a link.
 func linkable(c *Citation) bool { return c.Resolvable() }
-
-// pairAnchors pairs an anchor with the citations its text contains, the one
-// naming the link's symbol first.
-func pairAnchors(doc *Document) {
-	for li := range doc.Links {
-		l := &doc.Links[li]
-		if !l.Anchor || !l.UN() || l.AnchorEnd <= l.AnchorStart {
-			continue
-		}
-		best := -1
-		for ci := range doc.Citations {
-			c := &doc.Citations[ci]
-			if c.Link >= 0 || c.End <= l.AnchorStart || c.Start >= l.AnchorEnd {
-				continue
-			}
-			if best < 0 || sameDoc(c.Key, l.Symbol) && !sameDoc(doc.Citations[best].Key, l.Symbol) {
-				best = ci
-			}
-		}
-		if best >= 0 {
-			pair(doc, best, li)
-		}
-	}
-	// An anchor right after a citation ("A/C.1/80/L.41 <a>[link]</a>").
-	for li := range doc.Links {
-		l := &doc.Links[li]
-		if !l.Anchor || !l.UN() || l.Citation >= 0 || l.AnchorEnd <= l.AnchorStart {
-			continue
-		}
-		k := -1
-		for ci := range doc.Citations {
-			if doc.Citations[ci].End <= l.AnchorStart {
-				k = ci
-			}
-		}
-		if k < 0 || doc.Citations[k].Link >= 0 {
-			continue
-		}
-		if gap := stripTags(doc.Input[doc.Citations[k].End:l.AnchorStart]); shortGap(gap) && bytes.IndexByte(gap, '\n') < 0 {
-			pair(doc, k, li)
-		}
-	}
-}
 
 // shortGap reports whether the text between a citation and its link is
 // only a few spaces and brackets, on the same line or the next.
@@ -196,30 +154,6 @@ func pairInline(doc *Document) {
 		}
 		if shortGap(doc.Input[from:l.Start]) {
 			pair(doc, k, li)
-		}
-	}
-}
-
-// pairNearby pairs a link written later in the same paragraph with the
-// citation of the same symbol ("… resolution 1977 (2011) … (https://…/1977(2011))").
-func pairNearby(doc *Document) {
-	for li := range doc.Links {
-		l := &doc.Links[li]
-		if l.Citation >= 0 || !l.UN() || l.Symbol == "" || (!l.Anchor && onOwnLine(doc.Input, l.Start, l.End)) {
-			continue // footnote links are aligned, below
-		}
-		for ci := len(doc.Citations) - 1; ci >= 0; ci-- {
-			c := &doc.Citations[ci]
-			if c.End > l.Start {
-				continue
-			}
-			if l.Start-c.End > 400 || bytes.Contains(doc.Input[c.End:l.Start], []byte("\n\n")) {
-				break
-			}
-			if c.Link < 0 && sameDoc(c.Key, l.Symbol) {
-				pair(doc, ci, li)
-				break
-			}
 		}
 	}
 }
@@ -297,26 +231,6 @@ func pairAligned(doc *Document) {
 			pair(doc, cs[i-1], ls[j-1])
 			i--
 			j--
-		}
-	}
-}
-
-// pairGreedy is the fallback for very long documents: each link takes the
-// earliest single citation before it that names its symbol.
-func pairGreedy(doc *Document, cs, ls []int) {
-	used := map[int]bool{}
-	for _, li := range ls {
-		l := &doc.Links[li]
-		for _, ci := range cs {
-			c := &doc.Citations[ci]
-			if used[ci] || c.End > l.Start {
-				continue
-			}
-			if sameDoc(c.Key, l.Symbol) {
-				pair(doc, ci, li)
-				used[ci] = true
-				break
-			}
 		}
 	}
 }

@@ -161,6 +161,11 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	if opt.Anaphora {
 		byViewStart = map[int]int{}
 	}
+	// Sized once: growing by doubling would hold up to twice the citations
+	// of a citation-dense transcript.
+	if len(cites) > 0 {
+		doc.Citations = make([]Citation, 0, len(cites))
+	}
 	for _, c := range cites {
 		vs := c.Start
 		s, e := toInput(c.Start, c.End)
@@ -192,7 +197,11 @@ func Parse(data []byte, opt Options) (*Document, error) {
 	// Links: URLs written in the text, then anchors of an HTML page.
 	var lcur cursor
 	lcur.li = li
-	for _, sp := range findURLs(view) {
+	urls := findURLs(view)
+	if len(urls) > 0 {
+		doc.Links = make([]Link, 0, len(urls))
+	}
+	for _, sp := range urls {
 		if sp[0] < fmEnd {
 			continue
 		}

@@ -185,6 +185,8 @@ type expander struct {
 	doc *Document
 	opt ExpandOptions
 	out *Expansion
+	// anchors are the texts of the links already there.
+	anchors *spanSet
 }
 
 func (x *expander) skip(why string) { x.out.Skipped[why]++ }
@@ -343,13 +345,10 @@ func (x *expander) balancedSpan(s, e int) (int, int) {
 
 // insideAnchor reports whether a citation overlaps an existing link's text.
 func (x *expander) insideAnchor(c *Citation) bool {
-	for i := range x.doc.Links {
-		l := &x.doc.Links[i]
-		if l.Anchor && l.AnchorEnd > l.AnchorStart && c.Start < l.AnchorEnd && c.End > l.AnchorStart {
-			return true
-		}
+	if x.anchors == nil {
+		x.anchors = anchorTexts(x.doc)
 	}
-	return false
+	return x.anchors.overlaps(c.Start, c.End)
 }
 
 // inlineOK decides whether markup may be put around a citation's text.

@@ -83,7 +83,8 @@ func decode(data []byte, name string) ([]byte, string, error) {
 		}
 		return data, EncUTF8, nil
 	case "utf-16", "utf-16le", "utf-16be", "utf16":
-		return decodeWith(data, utf16For(data, name), name)
+		enc := utf16Named(data, name)
+		return decodeWith(data, utf16For(data, enc), enc)
 	case "gb18030", "gbk", "gb2312":
 		return decodeWith(data, simplifiedchinese.GB18030, EncGB18030)
 	case "windows-1252", "cp1252", "latin1", "iso-8859-1":
@@ -96,6 +97,9 @@ func decode(data []byte, name string) ([]byte, string, error) {
 		return decodeWith(data, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), EncUTF16LE)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeWith(data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), EncUTF16BE)
+	}
+	if enc, ok := utf16Order(data); ok {
+		return decodeWith(data, utf16For(data, enc), enc)
 	}
 	if err := sniffBinary(data); err != nil {
 		return nil, "", err
@@ -156,7 +160,7 @@ func sniffBinary(data []byte) error {
 	ctl := 0
 	for i, c := range head {
 		if c == 0 {
-			return &InputError{Err: ErrBinary, Detail: fmt.Sprintf("NUL byte at offset %d", i)}
+			return &InputError{Err: ErrBinary, Detail: fmt.Sprintf("NUL byte at offset %d (for UTF-16 text, give --encoding utf-16le or utf-16be)", i)}
 		}
 		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1B {
 			ctl++

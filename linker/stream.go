@@ -138,6 +138,10 @@ func streamDecoder(head []byte, r io.Reader, eof bool, name string) (io.Reader, 
 		case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 			enc = EncUTF16BE
 		default:
+			if e, ok := utf16Order(head); ok {
+				enc = e
+				break
+			}
 			if err := sniffBinary(head); err != nil {
 				return nil, "", err
 			}
@@ -154,13 +158,8 @@ func streamDecoder(head []byte, r io.Reader, eof bool, name string) (io.Reader, 
 		}
 	case "utf-8", "utf8":
 		enc = EncUTF8
-	case "utf-16", "utf16", "utf-16le":
-		enc = EncUTF16LE
-		if bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-			enc = EncUTF16BE
-		}
-	case "utf-16be":
-		enc = EncUTF16BE
+	case "utf-16", "utf16", "utf-16le", "utf-16be":
+		enc = utf16Named(head, name)
 	case "gb18030", "gbk", "gb2312":
 		enc = EncGB18030
 	case "windows-1252", "cp1252", "latin1", "iso-8859-1":

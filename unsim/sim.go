@@ -242,6 +242,9 @@ type recorder struct {
 	code    int
 	wrote   bool
 	started func()
+	// finish counts the request; a reset calls it before the client can
+	// see the connection close, so that Stats never lag behind.
+	finish func()
 }
 
 func (r *recorder) begin(code int) {
@@ -300,20 +303,24 @@ func (s *Sim) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		})
 	}
 	rec := &recorder{ResponseWriter: rw, started: leave}
-	defer func() {
-		leave()
-		code := rec.code
-		if !rec.wrote {
-			code = 0
-		}
-		s.smu.Lock()
-		s.stats.Codes[code]++
-		s.log = append(s.log, Logged{
-			Start: start, Time: time.Now(), Host: info.host, Path: r.URL.Path, Query: r.URL.RawQuery, Symbol: info.sym,
-			Code: code, Range: r.Header.Get("Range"), UserAgent: r.UserAgent(),
+	var counted sync.Once
+	rec.finish = func() {
+		counted.Do(func() {
+			leave()
+			code := rec.code
+			if !rec.wrote {
+				code = 0
+			}
+			s.smu.Lock()
+			s.stats.Codes[code]++
+			s.log = append(s.log, Logged{
+				Start: start, Time: time.Now(), Host: info.host, Path: r.URL.Path, Query: r.URL.RawQuery, Symbol: info.sym,
+				Code: code, Range: r.Header.Get("Range"), UserAgent: r.UserAgent(),
+			})
+			s.smu.Unlock()
 		})
-		s.smu.Unlock()
-	}()
+	}
+	defer rec.finish()
 
 	if !sleep(r.Context(), w.sc.Latency) {
 		return
@@ -452,6 +459,7 @@ func (s *Sim) apply(w *world, rw *recorder, r *http.Request, info reqInfo, rule 
 		if tc, ok := conn.(*net.TCPConn); ok {
 			tc.SetLinger(0) // close with RST, not FIN
 		}
+		rw.finish()
 		conn.Close()
 	case ActionLoop:
 		u := *r.URL

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,8 +10,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(asXref) != "" {
+		main()
+	}
 	testscript.Main(m, map[string]func(){
-		"xref": func() { os.Exit(cli.Main(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"xref": func() { os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

@@ -83,10 +83,6 @@ func TestReadme(t *testing.T) {
 			}
 			p := filepath.Join(filepath.Dir(page), filepath.FromSlash(target))
 			if _, err := os.Stat(p); err != nil {
-				if pendingDocs[filepath.Base(p)] {
-					t.Logf("%s links %s, which another change adds", filepath.Base(page), target)
-					continue
-				}
 				t.Errorf("%s links %s, which does not exist", filepath.Base(page), target)
 			}
 		}
@@ -101,7 +97,3 @@ func TestReadme(t *testing.T) {
 		}
 	}
 }
-
-// pendingDocs are pages the README links that other changes write
-// (resolving links; reliability; the forms of citations).
-var pendingDocs = map[string]bool{"reliability.md": true}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -52,7 +53,10 @@ fails on, only the findings that are not in it.
 
 Every check is recorded in the citation graph (see xref graph): which
 document cites which, where, through which link, and what each link resolved
-to. --no-cache skips it; --cache or XREF_CACHE choose the store.
+to. --no-cache skips it; --cache or XREF_CACHE choose the store. While
+another process holds the store, check waits for it briefly, then keeps its
+records in a journal next to the store, which the next command to open the
+store merges.
 
 Check works offline. With --resolve it also follows every UN link (and the
 address suggested for each citation without one) politely, and reports:
@@ -70,7 +74,8 @@ findings. A link whose verdict in the citation graph is younger than
 --max-age is not asked again. See docs/resolving.md.
 
 Exit status: 0 when no finding is an error, 1 when some are, 2 when a file
-could not be read or the flags are wrong.`
+could not be read or the flags are wrong, 4 when the citation graph could
+not be updated (a full disk), 130 or 143 when interrupted.`
 
 func runCheck(ctx context.Context, args []string, s IO) error {
 	fs := newFlags("check", "[flags] FILE...", checkAbout, s.Err)
@@ -139,27 +144,25 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		defer c.Close()
 		client = c
 	}
-	store, err := sf.openWrite(ctx)
-	if err != nil {
-		// The findings matter more than the graph: say why it is not
-		// updated and go on.
-		fmt.Fprintf(s.Err, "xref: the citation graph is not updated: %v\n", err)
-		store = nil
-	}
-	if store != nil {
-		defer store.Close()
-	}
+	// The store is opened when there is something to record; while
+	// another process holds it, records wait in its journal.
+	rec := newRecorder(&sf, s.Err)
+	defer func() {
+		if err := rec.close(); err != nil {
+			fmt.Fprintf(s.Err, "xref: %v\n", err)
+		}
+	}()
 	runID := newRunID("check")
 	run := cache.Run{ID: runID, Kind: "check", Start: time.Now(), Counters: map[string]int64{}}
 	w := bufio.NewWriter(s.Out)
 	defer w.Flush()
 	var prior *priorVerdicts
 	if client != nil {
-		prior = newPriorVerdicts(store, ff.maxAge)
+		prior = newPriorVerdicts(rec.reader(ctx), ff.maxAge)
 	}
 	var reports []checkReport
 	var interrupted error
-	failed, errorsFound := false, false
+	failed, errorsFound, unrecorded := false, false, false
 	for _, name := range files {
 		if interrupted != nil || ctx.Err() != nil {
 			interrupted = ctx.Err()
@@ -179,15 +182,6 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			// An interrupted run still prints this file's findings, with
 			// the links it could not resolve reported unresolved.
 			all, results, interrupted = resolveDocument(ctx, client, doc, all, prog, prior)
-		}
-		if store != nil {
-			if err := recordCheck(context.WithoutCancel(ctx), store, doc, absPath(name), runID, prior.fresh(results)); err != nil {
-				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
-			}
-			run.Counters["files"]++
-			run.Counters["citations"] += int64(len(doc.Citations))
-			run.Counters["links"] += int64(len(doc.Links))
-			run.Counters["resolved"] += int64(len(results))
 		}
 		var fs []linker.Finding
 		var n [3]int
@@ -240,6 +234,9 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 			reports = append(reports, checkReport{Document: doc, Findings: fs, Resolutions: sortedResults(results),
 				Summary: summary{Errors: n[0], Warnings: n[1], Infos: n[2], Baselined: baselined}})
 		}
+		// Each file's findings go out whole before the next file is read,
+		// so that an interrupted check leaves complete lines.
+		w.Flush()
 		if !*quiet {
 			self := "no own symbol found"
 			if doc.Self != "" {
@@ -253,6 +250,37 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 				len(doc.Citations), len(doc.Links), plural(n[0], "error"), plural(n[1], "warning"), plural(n[2], "info"), extra)
 			prog.output(func() { fmt.Fprintln(s.Err, line) })
 		}
+		// Recorded after the findings are out, which need not wait for the
+		// store, and without them in memory.
+		all, fs = nil, nil
+		if !rec.off {
+			run.Counters["files"]++
+			run.Counters["citations"] += int64(len(doc.Citations))
+			run.Counters["links"] += int64(len(doc.Links))
+			run.Counters["resolved"] += int64(len(results))
+			size := len(doc.Input)
+			t := transcriptOf(doc, absPath(name), runID)
+			if *format != "json" {
+				doc = nil // the report does not need it
+			}
+			if size > bigInput {
+				// The garbage of a large document, collected now, makes
+				// room for the store's work without the heap growing to
+				// twice its size first.
+				runtime.GC()
+			}
+			// What an interrupted run learnt is kept too; verdicts reused
+			// from the graph are not recorded again.
+			rctx := context.WithoutCancel(ctx)
+			err := rec.record(rctx, recordOf(t, runID, prior.fresh(results)))
+			if err == nil {
+				err = rec.hosts(rctx, results)
+			}
+			if err != nil && ctx.Err() == nil {
+				fmt.Fprintf(s.Err, "xref: %s: the citation graph is not updated: %v\n", shown, err)
+				unrecorded = true
+			}
+		}
 	}
 	if prog != nil {
 		sum := prog.summaryLine()
@@ -261,10 +289,11 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		}
 		prog.finish(sum)
 	}
-	if store != nil {
+	if !rec.off {
 		run.End = time.Now()
-		if _, err := store.PutRun(ctx, run); err != nil {
+		if err := rec.record(ctx, cache.Record{Run: &run}); err != nil && ctx.Err() == nil {
 			fmt.Fprintf(s.Err, "xref: the run is not recorded: %v\n", err)
+			unrecorded = true
 		}
 	}
 	if *writeBaselinePath != "" {
@@ -298,6 +327,8 @@ func runCheck(ctx context.Context, args []string, s IO) error {
 		return interrupted
 	case failed:
 		return errInput
+	case unrecorded:
+		return &exitError{code: ExitStore}
 	case errorsFound:
 		return errFindings
 	}
@@ -354,14 +385,6 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// recordCheck stores a checked transcript, and what its links resolved to.
-func recordCheck(ctx context.Context, st *cache.Store, doc *linker.Document, path, runID string, results map[string]fetch.Result) error {
-	if _, err := st.Ingest(ctx, transcriptOf(doc, path, runID)); err != nil {
-		return err
-	}
-	return observe(ctx, st, runID, results)
-}
-
 // readDocument reads and parses a whole transcript.
 func readDocument(name string, stdin io.Reader, opt linker.Options) (*linker.Document, error) {
 	r, err := open(name, stdin)
@@ -369,9 +392,10 @@ func readDocument(name string, stdin io.Reader, opt linker.Options) (*linker.Doc
 		return nil, err
 	}
 	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, linker.MaxDocumentSize+1))
+	data, err := readInput(r)
 	if err != nil {
 		return nil, err
 	}
+	budgetMemory(len(data))
 	return linker.Parse(data, opt)
 }

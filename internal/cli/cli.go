@@ -14,6 +14,8 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+
+	"github.com/xref-un/xref/cache"
 )
 
 // Exit codes of xref. Each command documents which it uses.
@@ -25,6 +27,10 @@ const (
 	// ExitUsage: bad flags or arguments, or input that cannot be read
 	// (missing file, binary file, undecodable text).
 	ExitUsage = 2
+	// ExitStore: the citation graph could not be written or read (disk
+	// full, a store that cannot be opened); check still reported its
+	// findings.
+	ExitStore = 4
 )
 
 // version is set by the linker (-ldflags "-X …/cli.version=v1.2.3") or read
@@ -94,7 +100,9 @@ Exit codes:
      resolve; compare: the versions disagree
   2  usage error, or an input that cannot be read (missing, binary,
      undecodable); other files are still processed
-  130 interrupted (Ctrl-C); 143 terminated
+  4  the citation graph could not be written (disk full, permissions);
+     check still reports its findings
+  130 interrupted (Ctrl-C, SIGINT); 143 terminated (SIGTERM)
   rot has its own: 0 nothing new, 1 runtime error, 2 new link rot,
   3 configuration error ("xref rot -h")
 
@@ -169,7 +177,11 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errw io.Writer)
 				// that "xref check -h | less" shows it.
 				s.Err = out
 			}
-			return exitCode(c.run(ctx, args[1:], s), errw)
+			err := c.run(ctx, args[1:], s)
+			if code, ok := interrupted(ctx, errw); ok {
+				return code
+			}
+			return exitCode(err, errw)
 		}
 	}
 	return unknownCommand(args[0], errw)
@@ -263,6 +275,9 @@ func exitCode(err error, w io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(w, "xref: %v\n", err)
 		return ExitUsage
+	case errors.Is(err, cache.ErrDiskFull):
+		fmt.Fprintf(w, "xref: %v\n", err)
+		return ExitStore
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(w, "xref: interrupted")
 		return ExitUsage

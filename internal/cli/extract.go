@@ -72,7 +72,7 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 		}
 		r, err := open(name, s.In)
 		if err != nil {
-			fmt.Fprintf(s.Err, "xref: %v\n", err)
+			fmt.Fprintf(s.Err, "xref: %s: %v\n", displayName(name), err)
 			failed = true
 			continue
 		}

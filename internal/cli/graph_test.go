@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xref-un/xref/cache"
 	"github.com/xref-un/xref/internal/testenv"
@@ -81,24 +82,40 @@ func TestSeedGraph(t *testing.T) {
 }
 
 // TestGraphBusy: a check while another process writes the store still
-// checks, and says the graph was not updated; queries fail clearly.
+// checks, and keeps its record in the store's journal; a query waits for
+// the writer, a bounded time, and says why it gives up; the next command
+// to open the store merges the journal, so nothing is lost.
 func TestGraphBusy(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(EnvCache, dir)
+	defer func(w, r time.Duration) { storeWait, recordWait = w, r }(storeWait, recordWait)
+	storeWait, recordWait = 300*time.Millisecond, 200*time.Millisecond
 	f := writeFile(t, t.TempDir(), "t.txt", []byte("resolution 73/266\n"))
+	g := writeFile(t, t.TempDir(), "g.txt", []byte("resolution 1540 (2004)\n"))
 	run(t, "", "check", "--quiet", f)
 	st, err := cache.Open(context.Background(), dir, cache.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	code, _, errs := run(t, "", "check", f)
-	if code != ExitOK || !strings.Contains(errs, "the citation graph is not updated") || !strings.Contains(errs, "in use") {
+	code, _, errs := run(t, "", "check", g)
+	if code != ExitOK || !strings.Contains(errs, "in use") || !strings.Contains(errs, "is kept in "+cache.JournalDir(dir)) {
 		t.Errorf("check with a busy store: exit %d, %s", code, errs)
 	}
+	if j, _ := cache.Journaled(dir); len(j) != 2 { // the transcript and the run
+		t.Errorf("journal holds %d records, want 2", len(j))
+	}
 	code, _, errs = run(t, "", "graph", "stats")
-	if code != ExitUsage || !strings.Contains(errs, "in use") {
+	if code != ExitUsage || !strings.Contains(errs, "in use") || !strings.Contains(errs, "waiting up to") {
 		t.Errorf("query with a busy store: exit %d, %s", code, errs)
+	}
+	st.Close()
+	code, out, errs := run(t, "", "graph", "stats", "--format", "json")
+	var stats cache.Stats
+	if err := json.Unmarshal([]byte(out), &stats); code != 0 || err != nil || stats.Transcripts != 2 || stats.Runs != 2 {
+		t.Errorf("stats once the writer is gone: exit %d, %+v, %v %s", code, stats, err, errs)
+	}
+	if j, _ := cache.Journaled(dir); len(j) != 0 {
+		t.Errorf("journal still holds %d records after the merge", len(j))
 	}
 	if code, _, errs := run(t, "", "graph", "stats", "--cache", filepath.Join(dir, "none")); code != ExitUsage || !strings.Contains(errs, "run xref check first") {
 		t.Errorf("missing store: exit %d, %s", code, errs)

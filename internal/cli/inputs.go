@@ -78,12 +78,16 @@ func open(name string, stdin io.Reader) (io.ReadCloser, error) {
 	}
 	st, err := os.Stat(name)
 	if err != nil {
-		return nil, err
+		return nil, bareError(err)
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a directory", name)
+		return nil, fmt.Errorf("is a directory")
 	}
-	return os.Open(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, bareError(err)
+	}
+	return f, nil
 }
 
 // displayName is how a file is named in output.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -26,9 +27,12 @@ const EnvCache = "XREF_CACHE"
 type storeFlags struct {
 	dir     string
 	noCache bool
+	// errw, when set, is told when the store is busy.
+	errw io.Writer
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet, writes bool) {
+	f.errw = fs.Output() // the command's standard error
 	def, _ := cache.DefaultDir()
 	fs.StringVar(&f.dir, "cache", "", "directory of the citation graph store (default $"+EnvCache+", else "+def+")")
 	if writes {
@@ -46,8 +50,8 @@ func (f *storeFlags) path() (string, error) {
 	return cache.DefaultDir()
 }
 
-// openWrite opens the store for writing. A store held by another process is
-// not an error of the check: the caller warns and goes on.
+// openWrite opens the store for writing, waiting up to storeWait for
+// another process that holds it.
 func (f *storeFlags) openWrite(ctx context.Context) (*cache.Store, error) {
 	if f.noCache {
 		return nil, nil
@@ -56,24 +60,29 @@ func (f *storeFlags) openWrite(ctx context.Context) (*cache.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return cache.Open(ctx, dir, cache.Options{GCInterval: -1})
+	return f.waitOpen(ctx, dir, storeWait, false)
 }
 
 // openRead opens the store for queries: read-only, so that several readers
-// can share it; a store a killed writer left behind is recovered first.
+// can share it. A store a killed writer left behind is recovered first,
+// and records waiting in its journal are merged, when no writer holds it;
+// while one does, the reader waits for it (up to storeWait).
 func (f *storeFlags) openRead(ctx context.Context) (*cache.Store, error) {
 	dir, err := f.path()
 	if err != nil {
 		return nil, err
 	}
-	st, err := cache.Open(ctx, dir, cache.Options{ReadOnly: true})
-	if errors.Is(err, cache.ErrNeedsRecovery) {
-		if st, err = cache.Open(ctx, dir, cache.Options{GCInterval: -1}); err == nil {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no citation graph at %s yet: run xref check first", dir)
+	}
+	if j, _ := cache.Journaled(dir); len(j) > 0 {
+		if st, err := cache.Open(ctx, dir, cache.Options{GCInterval: -1, MemTableSize: writeMemTable}); err == nil {
 			return st, nil
 		}
 	}
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("no citation graph at %s yet: run xref check first", dir)
+	st, err := f.waitOpen(ctx, dir, storeWait, true)
+	if errors.Is(err, cache.ErrNeedsRecovery) {
+		return f.waitOpen(ctx, dir, storeWait, false)
 	}
 	return st, err
 }
@@ -110,25 +119,6 @@ func transcriptOf(doc *linker.Document, path, runID string) cache.Transcript {
 		}
 	}
 	return t
-}
-
-// observe records the results of resolving links.
-func observe(ctx context.Context, st *cache.Store, runID string, results map[string]fetch.Result) error {
-	for u, r := range results {
-		if r.Status == fetch.StatusCanceled || r.Status == fetch.StatusSkipped {
-			continue // not a statement about the link
-		}
-		o := observation(r, runID)
-		if _, err := st.Observe(ctx, u, o); err != nil {
-			return err
-		}
-		if !r.RetryAt.IsZero() {
-			if err := noteRetryAt(ctx, st, r); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 func observation(r fetch.Result, runID string) cache.Observation {
