@@ -160,7 +160,7 @@ var documentWords = setOf("document", "documents", "documento", "documentos")
 // (w, which starts at t[ws]) and the number at t[st].
 func (s *scanner) seriesDocument(ws int, w []byte, st int) (int, bool) {
 	t := s.t
-	if !documentWords[string(w)] {
+	if len(w) < 8 || w[0] != 'd' || !documentWords[string(w)] {
 		return 0, false
 	}
 	bs, lower, ok := caseBefore(t, ws)

@@ -278,6 +278,9 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 // at t[st] ("UNSCR2231").
 func (s *scanner) gluedShorthand(st int) (int, bool) {
 	t := s.t
+	if st < 3 || !isUpper(t[st-1]) || !isUpper(t[st-2]) {
+		return 0, false // "resolutions14" is a footnote mark
+	}
 	ws, we, w := s.wordBefore(st)
 	if ws < 0 || ws < s.done || !allCaps(t[ws:we]) {
 		return 0, false
