@@ -69,7 +69,9 @@ canary of its host (AddCanary adds those of earlier runs). After a "not
 found" answer, a canary other than the link itself is asked: if it still
 resolves and the page looks like the fingerprint, the document is missing,
 at once (a page unlike it is asked once more), and its URL is no canary any
-more; if the canary fails too, the host throttles: it is paused
+more. A canary that answers "not found" is checked against the next one: if
+that resolves, the first has gone and is dropped; if the canaries fail too,
+the host throttles: it is paused
 (Retry-After when given, else the backoff below), its canary, not the links,
 is asked when the pause ends, and the links that saw the page are asked
 again once it resolves. Without any canary yet, the answer waits (without a

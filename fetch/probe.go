@@ -32,11 +32,12 @@ import (
 //     canary fail, and its disappearance would read as throttling.
 //
 // Canary fine and the page like the fingerprint: the document is missing,
-// believed at once. Canary "not found" too: the host throttles; it is
-// paused (Retry-After when the canary's answer has one, else an adaptive
-// backoff) and, when the pause ends, the canary is asked again before any
-// link of the host is; the links that saw the page are asked again once
-// the canary resolves.
+// believed at once. Canary "not found" too, and the next canary as well
+// (when the next resolves, the first has gone: it is dropped): the host
+// throttles; it is paused (Retry-After when the canary's answer has one,
+// else an adaptive backoff) and, when the pause ends, the canary is asked
+// again before any link of the host is; the links that saw the page are
+// asked again once the canary resolves.
 
 // maxThrottleRounds bounds how often one link is asked again because its
 // host was throttling; after that it is rate-limited (not judged).
@@ -387,21 +388,39 @@ func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time, own
 }
 
 // askCanary requests the host's first canary that is not one of own once,
-// for round r, and judges the host by its answer alone (a redirect or a
-// hop is as good as a document: the host is serving).
+// for round r, and judges the host by its answer (a redirect or a hop is as
+// good as a document: the host is serving). A canary that answers a page
+// without a document may be a document that has gone rather than a host
+// that throttles: the next canary, if there is one, is asked too, and the
+// host is throttling only if it fails as well; if it resolves, the first
+// is dropped.
 func (c *Client) askCanary(ctx context.Context, hs *hostState, r *canaryRound, own map[string]bool, n *int) canaryVerdict {
 	p := &hs.probe
+	var (
+		gone    string // a canary that answered a page without a document
+		goneAt  time.Time
+		serving = func() canaryVerdict {
+			if gone != "" {
+				p.dropCanary(gone)
+				c.log.Info("fetch: canary no longer leads to a document, dropped", "host", hs.name, "canary", gone)
+			}
+			return c.serving(hs)
+		}
+	)
 	for {
 		p.mu.Lock()
 		cu := ""
 		for _, u := range p.canaries {
-			if !own[u] {
+			if !own[u] && u != gone {
 				cu = u
 				break
 			}
 		}
 		if cu == "" {
 			p.mu.Unlock()
+			if gone != "" {
+				return c.throttled(hs, gone, goneAt, 0, false, "a page without a document")
+			}
 			return canaryVerdict{kind: canaryNone}
 		}
 		p.nCanary++
@@ -437,16 +456,20 @@ func (c *Client) askCanary(ctx context.Context, hs *hostState, r *canaryRound, o
 		code := resp.code
 		switch {
 		case code >= 300 && code <= 399:
-			return c.serving(hs)
+			return serving()
 		case code >= 200 && code <= 299:
 			f := Sniff(resp.body)
 			if f.Document() {
-				return c.serving(hs)
+				return serving()
 			}
 			if f == FormatHTML {
 				if _, ok := findHTMLHop(u, resp.body, true); ok {
-					return c.serving(hs)
+					return serving()
 				}
+			}
+			if gone == "" {
+				gone, goneAt = cu, now
+				continue // gone, or the host throttles: another canary tells
 			}
 			return c.throttled(hs, cu, now, 0, false, "a page without a document")
 		case code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable:

@@ -237,3 +237,30 @@ func TestSoft404OwnCanary(t *testing.T) {
 		}
 	}
 }
+
+// TestSoft404StaleCanary: a canary carried from an earlier run whose
+// document has gone answers "not found". With another canary that
+// resolves, that is a gone canary, not a throttling host: it is dropped,
+// the host is not paused and the missing link is judged at once. (Read as
+// throttling, it paused the host and held every link at its gate for as
+// long as the stale canary was asked: for ever.)
+func TestSoft404StaleCanary(t *testing.T) {
+	srv := startSim(t, (&unsim.Scenario{}).AddDoc(unsim.Doc{Symbol: "A/RES/73/266"}))
+	c := newClient(t, fastOptions(srv.URL))
+	c.AddCanary("https://docs.un.org/en/A/RES/73/27") // gone since
+	c.AddCanary("https://docs.un.org/en/A/RES/73/266")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	reqs := []fetch.Request{{URL: "https://undocs.org/en/A/RES/73/999"}}
+	err := c.ResolveAll(ctx, reqs, func(_ int, r fetch.Result) {
+		if r.Status != fetch.StatusSoft404 || !strings.Contains(r.Error, "a known document of the host resolves") {
+			t.Errorf("%s (%s); want a soft-404 judged with a canary that resolves", r.Status, r.Error)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := c.HostStats()["docs.un.org"]; st.Throttled != 0 || st.Pauses != 0 {
+		t.Errorf("docs.un.org: %d throttled, %d pauses; want none", st.Throttled, st.Pauses)
+	}
+}
