@@ -68,9 +68,12 @@ the client asks for a symbol that cannot exist and keeps the answer as the
 host's fingerprint of a missing document (status, format, media type, size
 class, title, text hash). Every URL of a chain that led to a document is a
 canary of its host (AddCanary adds those of earlier runs). After a "not
-found" answer, a canary is asked: if it still resolves and the page looks
-like the fingerprint, the document is missing, at once (a page unlike it is
-asked once more); if the canary fails too, the host throttles: it is paused
+found" answer, a canary other than the link itself is asked: if it still
+resolves and the page looks like the fingerprint, the document is missing,
+at once (a page unlike it is asked once more), and its URL is no canary any
+more. A canary that answers "not found" is checked against the next one: if
+that resolves, the first has gone and is dropped; if the canaries fail too,
+the host throttles: it is paused
 (Retry-After when given, else the backoff below), its canary, not the links,
 is asked when the pause ends, and the links that saw the page are asked
 again once it resolves. Without any canary yet, the answer waits (without a

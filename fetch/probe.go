@@ -27,14 +27,17 @@ import (
 //     title, hash of the text) is what "missing" looks like on that host;
 //   - the canary: a URL of the host that this run (or the caller, from an
 //     earlier run: AddCanary) has seen lead to a document. It is asked
-//     again after the "not found" answer arrived.
+//     again after the "not found" answer arrived. It is never a URL of the
+//     link being judged: a document that has gone would make its own
+//     canary fail, and its disappearance would read as throttling.
 //
 // Canary fine and the page like the fingerprint: the document is missing,
-// believed at once. Canary "not found" too: the host throttles; it is
-// paused (Retry-After when the canary's answer has one, else an adaptive
-// backoff) and, when the pause ends, the canary is asked again before any
-// link of the host is; the links that saw the page are asked again once
-// the canary resolves.
+// believed at once. Canary "not found" too, and the next canary as well
+// (when the next resolves, the first has gone: it is dropped): the host
+// throttles; it is paused (Retry-After when the canary's answer has one,
+// else an adaptive backoff) and, when the pause ends, the canary is asked
+// again before any link of the host is; the links that saw the page are
+// asked again once the canary resolves.
 
 // maxThrottleRounds bounds how often one link is asked again because its
 // host was throttling; after that it is rate-limited (not judged).
@@ -141,11 +144,24 @@ type canaryVerdict struct {
 }
 
 // canaryRound is one request for a host's canary; every soft-404 answer
-// that arrived before it started can use its verdict.
+// that arrived before it started can use its verdict, unless the canary
+// asked is one of its own link's URLs.
 type canaryRound struct {
 	start time.Time
 	done  chan struct{}
 	v     canaryVerdict
+	asked []string // canary URLs requested; written before done is closed
+}
+
+// usableBy reports whether a finished round speaks for a link whose chain
+// is own: none of the canaries it asked is a URL of that link.
+func (r *canaryRound) usableBy(own map[string]bool) bool {
+	for _, u := range r.asked {
+		if own[u] {
+			return false
+		}
+	}
+	return true
 }
 
 // none reports a finished round that found no canary: a canary may have
@@ -218,9 +234,18 @@ func (c *Client) AddCanary(rawURL string) {
 }
 
 // learnCanaries makes every URL of an ok chain a canary of its host: a
-// redirect or hop from there, or the document itself.
+// redirect or hop from there, or the document itself. A chain judged
+// missing (soft-404, 404) takes its final URL out of the canaries: that
+// document has gone, and asking for it again would read as throttling.
 func (c *Client) learnCanaries(r *Result) {
-	if r.Status != StatusOK {
+	switch r.Status {
+	case StatusSoft404, StatusNotFound:
+		if u, err := url.Parse(r.FinalURL); err == nil && u.Hostname() != "" {
+			c.host(u.Hostname()).probe.dropCanary(r.FinalURL)
+		}
+		return
+	case StatusOK:
+	default:
 		return
 	}
 	for _, h := range r.Hops {
@@ -314,22 +339,30 @@ func (c *Client) wait(ctx context.Context, j *job) {
 }
 
 // canary returns a verdict on the host from a canary request that started
-// after the answer being judged arrived (at after): it joins a round that
-// did, or starts one.
+// after the answer being judged arrived (at after) and that asked none of
+// own, the URLs of the link being judged: it joins a round that did, or
+// starts one.
 // Requests it makes are added to *sent.
-func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time, sent *int) canaryVerdict {
+func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time, own map[string]bool, sent *int) canaryVerdict {
 	p := &hs.probe
+	var unusable *canaryRound
 	for {
 		p.mu.Lock()
 		r := p.round
-		if r != nil && !r.start.Before(after) && !r.none() {
+		if r != nil && r != unusable && !r.start.Before(after) && !r.none() {
 			p.mu.Unlock()
 			select {
 			case <-r.done:
-				return r.v
 			case <-ctx.Done():
 				return canaryVerdict{kind: canaryCanceled}
 			}
+			if r.v.kind != canaryNone && r.usableBy(own) {
+				return r.v
+			}
+			// It asked this link itself, or found no canary but the
+			// starter's own URLs: a round of our own decides.
+			unusable = r
+			continue
 		}
 		if r != nil {
 			select {
@@ -348,26 +381,51 @@ func (c *Client) canary(ctx context.Context, hs *hostState, after time.Time, sen
 		nr := &canaryRound{start: time.Now(), done: make(chan struct{})}
 		p.round = nr
 		p.mu.Unlock()
-		nr.v = c.askCanary(ctx, hs, sent)
+		nr.v = c.askCanary(ctx, hs, nr, own, sent)
 		close(nr.done)
 		return nr.v
 	}
 }
 
-// askCanary requests the host's first canary once and judges the host by
-// its answer alone (a redirect or a hop is as good as a document: the host
-// is serving).
-func (c *Client) askCanary(ctx context.Context, hs *hostState, n *int) canaryVerdict {
+// askCanary requests the host's first canary that is not one of own once,
+// for round r, and judges the host by its answer (a redirect or a hop is as
+// good as a document: the host is serving). A canary that answers a page
+// without a document may be a document that has gone rather than a host
+// that throttles: the next canary, if there is one, is asked too, and the
+// host is throttling only if it fails as well; if it resolves, the first
+// is dropped.
+func (c *Client) askCanary(ctx context.Context, hs *hostState, r *canaryRound, own map[string]bool, n *int) canaryVerdict {
 	p := &hs.probe
+	var (
+		gone    string // a canary that answered a page without a document
+		goneAt  time.Time
+		serving = func() canaryVerdict {
+			if gone != "" {
+				p.dropCanary(gone)
+				c.log.Info("fetch: canary no longer leads to a document, dropped", "host", hs.name, "canary", gone)
+			}
+			return c.serving(hs)
+		}
+	)
 	for {
 		p.mu.Lock()
-		if len(p.canaries) == 0 {
+		cu := ""
+		for _, u := range p.canaries {
+			if !own[u] && u != gone {
+				cu = u
+				break
+			}
+		}
+		if cu == "" {
 			p.mu.Unlock()
+			if gone != "" {
+				return c.throttled(hs, gone, goneAt, 0, false, "a page without a document")
+			}
 			return canaryVerdict{kind: canaryNone}
 		}
-		cu := p.canaries[0]
 		p.nCanary++
 		p.mu.Unlock()
+		r.asked = append(r.asked, cu)
 		u, err := url.Parse(cu)
 		if err != nil {
 			p.dropCanary(cu)
@@ -398,16 +456,20 @@ func (c *Client) askCanary(ctx context.Context, hs *hostState, n *int) canaryVer
 		code := resp.code
 		switch {
 		case code >= 300 && code <= 399:
-			return c.serving(hs)
+			return serving()
 		case code >= 200 && code <= 299:
 			f := Sniff(resp.body)
 			if f.Document() {
-				return c.serving(hs)
+				return serving()
 			}
 			if f == FormatHTML {
 				if _, ok := findHTMLHop(u, resp.body, true); ok {
-					return c.serving(hs)
+					return serving()
 				}
+			}
+			if gone == "" {
+				gone, goneAt = cu, now
+				continue // gone, or the host throttles: another canary tells
 			}
 			return c.throttled(hs, cu, now, 0, false, "a page without a document")
 		case code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable:
@@ -475,8 +537,9 @@ func (c *Client) throttled(hs *hostState, canary string, now time.Time, ra time.
 }
 
 // gate runs before any request to a host whose canary last failed: the
-// canary is asked first, and the request goes only if it resolves.
-func (c *Client) gate(ctx context.Context, hs *hostState, sent *int) error {
+// canary (not one of own, the URLs of the link about to be asked) is asked
+// first, and the request goes only if it resolves.
+func (c *Client) gate(ctx context.Context, hs *hostState, own map[string]bool, sent *int) error {
 	p := &hs.probe
 	p.mu.Lock()
 	suspect, since := p.suspect, p.until
@@ -486,7 +549,7 @@ func (c *Client) gate(ctx context.Context, hs *hostState, sent *int) error {
 	}
 	// Any round that started after the pause ended will do: the links
 	// waiting at the gate share one canary request.
-	switch v := c.canary(ctx, hs, since, sent); v.kind {
+	switch v := c.canary(ctx, hs, since, own, sent); v.kind {
 	case canaryThrottled:
 		return &pausedError{host: hs, until: v.until}
 	case canaryCanceled:
@@ -511,7 +574,7 @@ func (c *Client) judgeSoft(ctx context.Context, j *job, hs *hostState) (time.Tim
 	ps := j.pending
 	// The canary first: the sooner it follows the answer, the surer it
 	// speaks of the moment the answer was given.
-	v := c.canary(ctx, hs, ps.answered, &j.res.Requests)
+	v := c.canary(ctx, hs, ps.answered, j.visited, &j.res.Requests)
 	p := &hs.probe
 	p.mu.Lock()
 	badSince := !p.lastBad.Before(ps.sent)

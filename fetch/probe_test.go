@@ -191,3 +191,76 @@ func TestThrottleAlternating(t *testing.T) {
 	}
 	t.Logf("documents.un.org: %d requests, %d canaries, %d throttled, %d soft-404 answers", st.Requests, st.Canaries, st.Throttled, st.Soft404)
 }
+
+// TestSoft404OwnCanary: a document resolved by an earlier run of the same
+// client is the first canary of its host when it goes. Its "not found"
+// page must be judged with another canary, not with itself: asking the
+// link again as its own canary reads as throttling, and the host was
+// paused, round after round, until the link ended rate-limited. Once
+// judged missing, its URL is no canary any more: a later missing link is
+// judged at once too.
+func TestSoft404OwnCanary(t *testing.T) {
+	const kept, gone = "https://undocs.org/en/A/RES/73/266", "https://undocs.org/en/A/RES/73/27"
+	srv := startSim(t, (&unsim.Scenario{}).AddDoc(unsim.Doc{Symbol: "A/RES/73/266"}, unsim.Doc{Symbol: "A/RES/73/27"}))
+	c := newClient(t, fastOptions(srv.URL))
+	run := func(night string, want map[string]fetch.Status) {
+		t.Helper()
+		var reqs []fetch.Request
+		for u := range want {
+			reqs = append(reqs, fetch.Request{URL: u})
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		err := c.ResolveAll(ctx, reqs, func(i int, r fetch.Result) {
+			if w := want[reqs[i].URL]; r.Status != w {
+				t.Errorf("%s: %s: %s (%s); want %s", night, reqs[i].URL, r.Status, r.Error, w)
+			} else if w == fetch.StatusSoft404 && !strings.Contains(r.Error, "a known document of the host resolves") {
+				t.Errorf("%s: %s: %s; want a canary to have resolved", night, reqs[i].URL, r.Error)
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// One at a time, so that the document about to go is learnt last: the
+	// first canary of every host on its chain.
+	run("night 1", map[string]fetch.Status{kept: fetch.StatusOK})
+	run("night 1", map[string]fetch.Status{gone: fetch.StatusOK})
+	if err := srv.SetScenario((&unsim.Scenario{}).AddDoc(unsim.Doc{Symbol: "A/RES/73/266", Version: 2})); err != nil {
+		t.Fatal(err)
+	}
+	run("night 2", map[string]fetch.Status{gone: fetch.StatusSoft404, kept: fetch.StatusOK})
+	run("night 3", map[string]fetch.Status{"https://undocs.org/en/A/RES/73/999": fetch.StatusSoft404})
+	for h, st := range c.HostStats() {
+		if st.Throttled != 0 || st.Pauses != 0 {
+			t.Errorf("%s: %d throttled, %d pauses; no host throttled", h, st.Throttled, st.Pauses)
+		}
+	}
+}
+
+// TestSoft404StaleCanary: a canary carried from an earlier run whose
+// document has gone answers "not found". With another canary that
+// resolves, that is a gone canary, not a throttling host: it is dropped,
+// the host is not paused and the missing link is judged at once. (Read as
+// throttling, it paused the host and held every link at its gate for as
+// long as the stale canary was asked: for ever.)
+func TestSoft404StaleCanary(t *testing.T) {
+	srv := startSim(t, (&unsim.Scenario{}).AddDoc(unsim.Doc{Symbol: "A/RES/73/266"}))
+	c := newClient(t, fastOptions(srv.URL))
+	c.AddCanary("https://docs.un.org/en/A/RES/73/27") // gone since
+	c.AddCanary("https://docs.un.org/en/A/RES/73/266")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	reqs := []fetch.Request{{URL: "https://undocs.org/en/A/RES/73/999"}}
+	err := c.ResolveAll(ctx, reqs, func(_ int, r fetch.Result) {
+		if r.Status != fetch.StatusSoft404 || !strings.Contains(r.Error, "a known document of the host resolves") {
+			t.Errorf("%s (%s); want a soft-404 judged with a canary that resolves", r.Status, r.Error)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := c.HostStats()["docs.un.org"]; st.Throttled != 0 || st.Pauses != 0 {
+		t.Errorf("docs.un.org: %d throttled, %d pauses; want none", st.Throttled, st.Pauses)
+	}
+}

@@ -135,7 +135,7 @@ func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, e
 	if until, ra, paused := hs.pausedUntil(time.Now()); paused {
 		return nil, &pausedError{hs, until, ra}
 	}
-	if err := c.gate(ctx, hs, &j.res.Requests); err != nil {
+	if err := c.gate(ctx, hs, j.visited, &j.res.Requests); err != nil {
 		return nil, err
 	}
 	var cookie string
