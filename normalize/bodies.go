@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,14 +130,7 @@ func (g *grammar) isBody(t []byte, at int, w string) bool {
 }
 
 // isNameWord reports whether w may stand inside a name ("of", "de la").
-func (g *grammar) isNameWord(w string) bool {
-	for _, n := range g.NameWords {
-		if w == n {
-			return true
-		}
-	}
-	return false
-}
+func (g *grammar) isNameWord(w string) bool { return slices.Contains(g.NameWords, w) }
 
 // qualified reports whether the organ name that starts at os is part of a
 // longer name ("World Health Assembly", "Governing Council"): a capitalised
@@ -155,12 +149,7 @@ func (g *grammar) qualified(t []byte, os int, name string) bool {
 	if _, ok := wordBack(t, w.start); !ok {
 		return false
 	}
-	for _, u := range g.UNNames {
-		if w.low == u {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(g.UNNames, w.low)
 }
 
 // bodyBefore reports whether the words right before a trigger at t[ts]
@@ -262,16 +251,7 @@ func (s *scanner) bodyAfter(p int, g *grammar) bool {
 // starts.
 func (s *scanner) organStartBefore(ts int, g *grammar) (int, string) {
 	t := s.t
-	e := ts
-	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
-		e--
-	}
-	for _, p := range []string{"'s", "’s", "'"} {
-		if e >= len(p) && string(t[e-len(p):e]) == p {
-			e -= len(p)
-			break
-		}
-	}
+	e := possessiveEnd(t, ts)
 	if st, name, ok := s.phraseBefore(t, e, g.organs); ok {
 		return st, name
 	}
@@ -510,32 +490,16 @@ func (s *scanner) subjectName(at, ts int, g *grammar) bool {
 	return lead <= 2
 }
 
-func (g *grammar) isSubjectJoin(w string) bool {
-	for _, j := range g.SubjectJoins {
-		if w == j {
-			return true
-		}
-	}
-	return false
-}
+func (g *grammar) isSubjectJoin(w string) bool { return slices.Contains(g.SubjectJoins, w) }
 
-func (g *grammar) isPossessive(w string) bool {
-	for _, p := range g.Possessives {
-		if w == p {
-			return true
-		}
-	}
-	return false
-}
+func (g *grammar) isPossessive(w string) bool { return slices.Contains(g.Possessives, w) }
 
 // isUNAcronym reports whether an acronym before a trigger names the United
 // Nations or one of its principal organs ("UN resolution", "UNGA
 // resolution").
 func (g *grammar) isUNAcronym(w string) bool {
-	for _, u := range g.UNNames {
-		if w == u {
-			return true
-		}
+	if slices.Contains(g.UNNames, w) {
+		return true
 	}
 	for _, a := range g.OrganAcronyms {
 		if w == a.Name {
@@ -545,14 +509,7 @@ func (g *grammar) isUNAcronym(w string) bool {
 	return false
 }
 
-func (g *grammar) isAgent(w string) bool {
-	for _, a := range g.AgentWords {
-		if w == a {
-			return true
-		}
-	}
-	return false
-}
+func (g *grammar) isAgent(w string) bool { return slices.Contains(g.AgentWords, w) }
 
 // lowerASCIIWord reports whether w is ASCII without capitals.
 func lowerASCIIWord(w []byte) bool {

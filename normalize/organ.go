@@ -236,17 +236,7 @@ func inferFromForm(it item) Organ {
 // ("General Assembly resolution", "the Council's resolution", "大会第").
 func (s *scanner) organBefore(ts int, g *grammar) Organ {
 	t := s.t
-	e := ts
-	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
-		e--
-	}
-	// Possessives: "the Council's resolution".
-	for _, p := range []string{"'s", "’s", "'"} {
-		if e >= len(p) && string(t[e-len(p):e]) == p {
-			e -= len(p)
-			break
-		}
-	}
+	e := possessiveEnd(t, ts)
 	if len(g.Tails) == 0 {
 		// Words are separated by spaces: read the words before the trigger.
 		if _, name, ok := s.phraseBefore(t, e, g.organs); ok {
@@ -429,4 +419,19 @@ func numberedLine(t []byte, i int) bool {
 		i++
 	}
 	return i+1 < len(t) && t[i] == ' ' && isUpper(t[i+1])
+}
+
+// possessiveEnd returns where the words before t[ts] end, before the spaces
+// and a possessive ending: "the Council's resolution".
+func possessiveEnd(t []byte, ts int) int {
+	e := ts
+	for e > 0 && (t[e-1] == ' ' || t[e-1] == '\t' || t[e-1] == '\n' || t[e-1] == '\r') {
+		e--
+	}
+	for _, p := range []string{"'s", "’s", "'"} {
+		if e >= len(p) && string(t[e-len(p):e]) == p {
+			return e - len(p)
+		}
+	}
+	return e
 }
