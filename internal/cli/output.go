@@ -12,6 +12,11 @@ import (
 // reflection would cost more than finding the citations.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	if plainString(s) {
+		// Most strings (symbols, addresses, English text) need no escape.
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -58,6 +63,28 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plainString reports whether s is ASCII that a JSON string holds as it is:
+// no control character, quotation mark or backslash. It tests eight bytes
+// at a time.
+func plainString(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if x&highs != 0 || (x-0x2020202020202020)&^x&highs != 0 || hasZero(x^0x2222222222222222) || hasZero(x^0x5C5C5C5C5C5C5C5C) {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if !plainJSON[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // plainJSON marks the ASCII bytes that a JSON string holds as they are.
