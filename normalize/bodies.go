@@ -368,24 +368,7 @@ func (s *scanner) bodyBeforeTail(i int, g *grammar) bool {
 		return false
 	}
 	t := s.t
-	p := i
-	if p >= 3 && string(t[p-3:p]) == "的" {
-		lo := max(0, p-240)
-		for _, about := range []string{"关于", "關於"} {
-			if k := strings.LastIndex(string(t[lo:p]), about); k >= 0 {
-				p = lo + k
-				break
-			}
-		}
-	}
-	// A date: digits, 年, 月, 日 and spaces.
-	for p > 0 {
-		r, n := utf8.DecodeLastRune(t[:p])
-		if !(isDigitRune(r) || r == '年' || r == '月' || r == '日' || r == ' ') {
-			break
-		}
-		p -= n
-	}
+	p := nameEndBeforeGroup(t, i)
 	organLen := 0
 	for _, o := range g.Organs {
 		if len(o.Name) > organLen && p >= len(o.Name) && string(t[p-len(o.Name):p]) == o.Name {
@@ -546,4 +529,29 @@ func caseBefore(t []byte, e int) (start int, lower, ok bool) {
 	}
 	r, _ := utf8.DecodeRune(t[p:we])
 	return p, unicode.IsLower(r), true
+}
+
+// nameEndBeforeGroup returns where a name that stands before a Chinese
+// group at t[i] ends: before a "关于…的" clause and a date, both optional
+// ("大会2022年12月15日第77/190号决议", "…委员会2013年11月5日关于…的第263号决议").
+func nameEndBeforeGroup(t []byte, i int) int {
+	p := i
+	if p >= 3 && string(t[p-3:p]) == "的" {
+		lo := max(0, p-240)
+		for _, about := range []string{"关于", "關於"} {
+			if k := strings.LastIndex(string(t[lo:p]), about); k >= 0 {
+				p = lo + k
+				break
+			}
+		}
+	}
+	// A date: digits, 年, 月, 日 and spaces.
+	for p > 0 {
+		r, n := utf8.DecodeLastRune(t[:p])
+		if !(isDigitRune(r) || r == '年' || r == '月' || r == '日' || r == ' ') {
+			break
+		}
+		p -= n
+	}
+	return p
 }

@@ -23,6 +23,7 @@ func TestOrganEvidence(t *testing.T) {
 		{"the Council before the number", "ar", "قرار المجلس 1540 (2004)", "S/RES/1540(2004) named", normalize.Options{}},
 		{"the Council's decision of a year session", "en", "the Council's decision 2023/315", "E/DEC/2023/315 named", normalize.Options{}},
 		{"organ and the name of the UN", "ar", "قرار مجلس الأمن التابع للأمم المتحدة رقم 1325", "S/RES/1325(2000) named", normalize.Options{}},
+		{"organ before a date and a Chinese group", "zh", "回顾大会2022年12月15日第77/190号决议和人权理事会2022年10月6日第51/4号决议", "A/RES/77/190 named; A/HRC/RES/51/4 named", normalize.Options{}},
 		{"organ after a list", "ru", "резолюции 1267 (1999) и 2253 (2015) Совета Безопасности", "S/RES/1267(1999) named; S/RES/2253(2015) named", normalize.Options{}},
 		{"shorthand naming its organ", "en", "UNSCR 2231 and UNSCR2231", "S/RES/2231(2015) named; S/RES/2231(2015) named", normalize.Options{}},
 		// The Security Council's N (YYYY).

@@ -63,6 +63,10 @@ func (s *scanner) tailGroup(i int, bare bool) (int, bool) {
 		return end, true
 	}
 	adj := s.organBefore(i, g)
+	if p := nameEndBeforeGroup(s.t, i); adj == "" && p < i {
+		// "大会2022年12月15日第77/190号决议": the organ before the date.
+		adj = s.organBefore(p, g)
+	}
 	s.emitItems(items, g, tail.Kind, adj, "", i, pin, 0)
 	return end, true
 }
