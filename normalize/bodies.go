@@ -32,11 +32,21 @@ type span struct {
 // wordBack returns the word that ends at or before e (skipping spaces and at
 // most one line break), or ok=false at punctuation or the start of text.
 func wordBack(t []byte, e int) (span, bool) {
+	s, we, ok := wordBounds(t, e)
+	if !ok {
+		return span{}, false
+	}
+	return newSpan(t, s, we), true
+}
+
+// wordBounds finds where the word that wordBack reads starts and ends,
+// without lowering it.
+func wordBounds(t []byte, e int) (start, end int, ok bool) {
 	p, nl := e, 0
 	for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\r' || t[p-1] == '\n') {
 		if t[p-1] == '\n' {
 			if nl++; nl > 1 {
-				return span{}, false
+				return 0, 0, false
 			}
 		}
 		p--
@@ -49,10 +59,7 @@ func wordBack(t []byte, e int) (span, bool) {
 		}
 		p -= n
 	}
-	if p == we {
-		return span{}, false
-	}
-	return newSpan(t, p, we), true
+	return p, we, p < we
 }
 
 // wordFwd returns the word that starts at or after p.
@@ -507,28 +514,12 @@ func lowerASCIIWord(w []byte) bool {
 // caseBefore reads the word that ends at or before e (as wordBack does,
 // without lowering it): where it starts and whether it is in lower case.
 func caseBefore(t []byte, e int) (start int, lower, ok bool) {
-	p, nl := e, 0
-	for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\r' || t[p-1] == '\n') {
-		if t[p-1] == '\n' {
-			if nl++; nl > 1 {
-				return 0, false, false
-			}
-		}
-		p--
-	}
-	we := p
-	for p > 0 {
-		r, n := utf8.DecodeLastRune(t[:p])
-		if !isNameRune(r) {
-			break
-		}
-		p -= n
-	}
-	if p == we {
+	s, we, ok := wordBounds(t, e)
+	if !ok {
 		return 0, false, false
 	}
-	r, _ := utf8.DecodeRune(t[p:we])
-	return p, unicode.IsLower(r), true
+	r, _ := utf8.DecodeRune(t[s:we])
+	return s, unicode.IsLower(r), true
 }
 
 // nameEndBeforeGroup returns where a name that stands before a Chinese
