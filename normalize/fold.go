@@ -71,13 +71,7 @@ func (f *Folded) Reset(src []byte) {
 		if c < 0x80 {
 			// Skip ASCII thirty-two, then eight bytes at a time.
 			i++
-			for i+32 <= len(src) && (binary.LittleEndian.Uint64(src[i:])|binary.LittleEndian.Uint64(src[i+8:])|
-				binary.LittleEndian.Uint64(src[i+16:])|binary.LittleEndian.Uint64(src[i+24:]))&0x8080808080808080 == 0 {
-				i += 32
-			}
-			for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:])&0x8080808080808080 == 0 {
-				i += 8
-			}
+			i = skipASCII(src, i)
 			continue
 		}
 		if !maybe[c] {
@@ -435,4 +429,26 @@ func (f *Folded) origEnd(e int) int {
 		return s.in + s.inLen
 	}
 	return s.in + s.inLen + (p - s.out - s.outLen) + 1
+}
+
+// skipASCII returns the index of the first byte at or after i that is not
+// ASCII, or a few bytes before it. It reads windows of 64 and 8 bytes whose
+// bounds the compiler can prove, so that the loops carry no bounds checks.
+func skipASCII(src []byte, i int) int {
+	const highs = 0x8080808080808080
+	for ; i+64 <= len(src); i += 64 {
+		w := src[i : i+64 : i+64]
+		if (binary.LittleEndian.Uint64(w[0:8])|binary.LittleEndian.Uint64(w[8:16])|
+			binary.LittleEndian.Uint64(w[16:24])|binary.LittleEndian.Uint64(w[24:32])|
+			binary.LittleEndian.Uint64(w[32:40])|binary.LittleEndian.Uint64(w[40:48])|
+			binary.LittleEndian.Uint64(w[48:56])|binary.LittleEndian.Uint64(w[56:64]))&highs != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(src); i += 8 {
+		if binary.LittleEndian.Uint64(src[i:i+8:i+8])&highs != 0 {
+			break
+		}
+	}
+	return i
 }
