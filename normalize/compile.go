@@ -44,6 +44,10 @@ type grammar struct {
 	organFirst [256]bool
 	dates      [][]string
 	dateCue    [256]bool
+	// dateFirst[k] holds the bytes that can start date pattern k, and
+	// dateStart all of them: most commas after an item start no date.
+	dateFirst [][256]bool
+	dateStart [256]bool
 	months     wordSet
 	monthMax   int
 }
@@ -238,20 +242,27 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	for _, d := range src.Dates {
 		f := strings.Fields(d)
 		g.dates = append(g.dates, f)
+		var first [256]bool
 		switch f[0] {
 		case "D", "N", "Y":
 			for c := '0'; c <= '9'; c++ {
-				g.dateCue[c] = true
+				first[c] = true
 			}
 		case "M":
 			for _, m := range src.Months {
 				for _, b := range firstBytes(m) {
-					g.dateCue[b] = true
+					first[b] = true
 				}
 			}
 		default:
 			for _, b := range firstBytes(f[0]) {
-				g.dateCue[b] = true
+				first[b] = true
+			}
+		}
+		g.dateFirst = append(g.dateFirst, first)
+		for c, ok := range first {
+			if ok {
+				g.dateCue[c], g.dateStart[c] = true, true
 			}
 		}
 	}

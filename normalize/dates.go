@@ -39,7 +39,13 @@ func (s *scanner) skipDate1(p int, g *grammar) int {
 		q, comma = r+1, true
 	}
 	q, _ = skipSpaceNL(t, q, maxBreaks)
-	for _, pat := range g.dates {
+	if q >= len(t) || !g.dateStart[t[q]] {
+		return p
+	}
+	for k, pat := range g.dates {
+		if !g.dateFirst[k][t[q]] {
+			continue
+		}
 		s.dateYear = 0
 		if e, ok := s.matchDate(q, pat, g); ok {
 			return e
