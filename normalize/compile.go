@@ -48,8 +48,8 @@ type grammar struct {
 	// dateStart all of them: most commas after an item start no date.
 	dateFirst [][256]bool
 	dateStart [256]bool
-	months     wordSet
-	monthMax   int
+	months    wordSet
+	monthMax  int
 }
 
 // head is a trigger word that a refer word may stand before.

@@ -108,6 +108,9 @@ func (s *scanner) continuations(e int) (int, bool) {
 	t := s.t
 	for {
 		q, _ := skipSpaceNL(t, e, maxBreaks)
+		if q >= len(t) || !s.x.contFirst[t[q]] {
+			return e, true // no continuation word starts here
+		}
 		matched := false
 		for _, g := range s.x.grammars {
 			for _, w := range g.Continuations {

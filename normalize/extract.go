@@ -107,7 +107,8 @@ type Extractor struct {
 	// suffixes, organLast those of the organs that may stand between a
 	// trigger and its numbers: one look-up rejects most words.
 	extraLast, organLast wordSet
-	prefixRunes          []rune // the item prefixes of the language with tails (第)
+	prefixRunes          []rune    // the item prefixes of the language with tails (第)
+	contFirst            [256]bool // first bytes of every grammar's continuation words
 	pool                 sync.Pool
 }
 
@@ -149,6 +150,11 @@ func (x *Extractor) add(g *grammar) {
 		x.numero.add(w)
 		x.numeroMax = max(x.numeroMax, len(w))
 		x.addLast(w)
+	}
+	for _, w := range g.Continuations {
+		for _, b := range firstBytes(w) {
+			x.contFirst[b] = true
+		}
 	}
 	for _, a := range g.Adverbs {
 		x.addLast(a)

@@ -102,6 +102,10 @@ func wordEnd(t []byte, e int) bool {
 // matches any run of spaces and at most one line break; a phrase that ends
 // in a letter must end at a word boundary.
 func matchPhrase(t []byte, i int, phrase string) (int, bool) {
+	// Most calls fail on the first byte: test it before the loop.
+	if len(phrase) > 0 && phrase[0] < utf8.RuneSelf && phrase[0] != ' ' && (i >= len(t) || lowerASCII(t[i]) != phrase[0]) {
+		return 0, false
+	}
 	j := i
 	k := 0
 	for k < len(phrase) {
