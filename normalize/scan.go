@@ -48,6 +48,9 @@ type scanner struct {
 	cited  [8]citedNumber
 	nCited int
 	ctx    contextCache
+	// t[urlRunStart:urlRunEnd] is the run of URL characters that the last
+	// urlAround searched and found no URL in.
+	urlRunStart, urlRunEnd int
 }
 
 type citedNumber struct {
@@ -65,6 +68,7 @@ func (s *scanner) run() {
 	s.ref = referState{}
 	s.nCited = 0
 	s.ctx = contextCache{}
+	s.urlRunStart, s.urlRunEnd = -1, -1
 	if s.opt.Anaphora {
 		defer s.referBetween(len(t))
 	}
@@ -232,12 +236,23 @@ func (s *scanner) urlAround(k, j int) (int, bool) {
 	if lo < 0 {
 		lo = 0
 	}
-	for u > lo && t[u-1] > ' ' && t[u-1] < 0x7f && t[u-1] != '"' && t[u-1] != '<' && t[u-1] != '>' && t[u-1] != '(' {
+	from := -1 // where to look for a scheme; -1: from u
+	for u > lo && urlByte(t[u-1]) {
+		if u == s.urlRunEnd && s.urlRunStart >= lo {
+			// The rest of the run was searched for the last number in
+			// it (a line of comma-separated fields): search only what
+			// follows, from a scheme's length before.
+			u, from = s.urlRunStart, max(s.urlRunStart, s.urlRunEnd-3)
+			break
+		}
 		u--
 	}
-	seg := t[u:j]
+	if from < 0 {
+		from = u
+	}
+	seg := t[from:j]
 	if k := bytes.Index(seg, []byte("://")); k >= 0 {
-		p := u + k
+		p := from + k
 		for p > u && isAlpha(t[p-1]) {
 			p--
 		}
@@ -246,13 +261,19 @@ func (s *scanner) urlAround(k, j int) (int, bool) {
 		}
 	}
 	for _, w := range [][]byte{[]byte("www."), []byte("WWW.")} {
-		if k := bytes.Index(seg, w); k >= 0 && (u+k == 0 || !isAlnum(t[u+k-1])) {
-			if e, ok := urlEnd(t, u+k); ok && e > j {
+		if k := bytes.Index(seg, w); k >= 0 && (from+k == 0 || !isAlnum(t[from+k-1])) {
+			if e, ok := urlEnd(t, from+k); ok && e > j {
 				return e, true
 			}
 		}
 	}
+	s.urlRunStart, s.urlRunEnd = u, j
 	return 0, false
+}
+
+// urlByte reports whether c may stand in a URL written in running text.
+func urlByte(c byte) bool {
+	return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '('
 }
 
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
