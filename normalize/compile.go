@@ -402,14 +402,6 @@ func reversedItem(t []byte, p, q int, it item) (item, bool) {
 	return it, true
 }
 
-func atoiBytes(b []byte) int {
-	v := 0
-	for _, c := range b {
-		v = v*10 + int(c-'0')
-	}
-	return v
-}
-
 func reverseBytes(b []byte) []byte {
 	r := make([]byte, len(b))
 	for i, c := range b {

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -69,7 +68,7 @@ func (s *scanner) matchDate(p int, pat []string, g *grammar) (int, bool) {
 			if n == 0 || n > 2 {
 				return 0, false
 			}
-			v, _ := strconv.Atoi(string(t[q : q+n]))
+			v := atoiBytes(t[q : q+n])
 			if v < 1 || v > 31 {
 				return 0, false
 			}
@@ -89,7 +88,7 @@ func (s *scanner) matchDate(p int, pat []string, g *grammar) (int, bool) {
 			if digitsAt(t, q) != 4 {
 				return 0, false
 			}
-			s.dateYear, _ = strconv.Atoi(string(t[q : q+4]))
+			s.dateYear = atoiBytes(t[q : q+4])
 			q += 4
 		case "M":
 			e, ok := g.month(t, q)

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,8 +44,8 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 			if b, ok := slashAt(t, e); n > 0 && n <= 3 && ok {
 				m := digitsAt(t, b)
 				it.special = sp
-				it.a, _ = strconv.Atoi(string(t[d:e]))
-				it.b, _ = strconv.Atoi(string(t[b : b+m]))
+				it.a = atoiBytes(t[d:e])
+				it.b = atoiBytes(t[b : b+m])
 				it.form, it.end = itemNew, b+m
 				if it.end < len(t) && isAlnum(t[it.end]) {
 					return item{}, false
@@ -62,9 +61,9 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		b, slash := slashAt(t, e)
 		if ok && slash {
 			it.special = string(t[p : e-digitsBack(t, e)-1])
-			it.a, _ = strconv.Atoi(string(t[e-digitsBack(t, e) : e]))
+			it.a = atoiBytes(t[e-digitsBack(t, e) : e])
 			n := digitsAt(t, b)
-			it.b, _ = strconv.Atoi(string(t[b : b+n]))
+			it.b = atoiBytes(t[b : b+n])
 			it.end = b + n
 			if it.end < len(t) && isAlnum(t[it.end]) {
 				return item{}, false
@@ -89,7 +88,7 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		return item{}, false
 	}
 	q := p + n
-	it.a, _ = strconv.Atoi(string(t[p:q]))
+	it.a = atoiBytes(t[p:q])
 	if q+1 < len(t) && (t[q] == ',' || t[q] == '.') && isDigit(t[q+1]) {
 		return item{}, false // 3,541 or 1.5
 	}
@@ -102,7 +101,7 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		if _, date := slashAt(t, e); m > 5 || date {
 			return item{}, false // a date such as 9/12/2019
 		}
-		it.b, _ = strconv.Atoi(string(t[b:e]))
+		it.b = atoiBytes(t[b:e])
 		it.form, it.end = itemNew, e
 		if e < len(t) && isUpper(t[e]) && (e+1 == len(t) || !isAlnum(t[e+1])) {
 			// "43/224D" written without a space.
@@ -135,7 +134,7 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 	if pp < len(t) && t[pp] == '(' {
 		in := skipSpaces(t, pp+1)
 		if y := digitsAt(t, in); y == 4 {
-			year, _ := strconv.Atoi(string(t[in : in+4]))
+			year := atoiBytes(t[in : in+4])
 			ce := skipSpaces(t, in+4)
 			if year >= 1945 && year <= 2100 && ce < len(t) && t[ce] == ')' && len(parts) == 0 {
 				it.form, it.b, it.end = itemYear, year, ce+1
@@ -162,7 +161,7 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 			// "3201 (دإ-6)" is 3201 (S-VI).
 			if n := digitsAt(t, d); n > 0 && n <= 2 {
 				if ce := skipSpaces(t, d+n); ce < len(t) && t[ce] == ')' {
-					v, _ := strconv.Atoi(string(t[d : d+n]))
+					v := atoiBytes(t[d : d+n])
 					it.form, it.special, it.roman, it.parts, it.end = itemRoman, sp, toRoman(v), parts, ce+1
 					return it, true
 				}
