@@ -297,17 +297,33 @@ func (s *scanner) wordsBefore(t []byte, ts int) *prevWords {
 
 // wordStart reports whether t[i] starts a word: the rune before it is not a
 // letter or digit of a Latin or Cyrillic word, nor a symbol character.
+// The ASCII part is a table, so that the call is inlined where it is hot.
 func wordStart(t []byte, i int) bool {
+	if i > 0 {
+		if c := t[i-1]; c < utf8.RuneSelf {
+			return asciiWordStart[c]
+		}
+	}
+	return wordStartRune(t, i)
+}
+
+func wordStartRune(t []byte, i int) bool {
 	if i == 0 {
 		return true
-	}
-	c := t[i-1]
-	if c < utf8.RuneSelf {
-		return !isAlnum(c) && c != '/' && c != '.' && c != '_' && c != '-' && c != '@' && c != '\'' && c != '&'
 	}
 	r, _ := utf8.DecodeLastRune(t[:i])
 	return !isWordRune(r)
 }
+
+// asciiWordStart holds the ASCII bytes after which a word may start (256
+// entries, so that indexing by a byte needs no bounds check).
+var asciiWordStart = func() (w [256]bool) {
+	for c := range utf8.RuneSelf {
+		b := byte(c)
+		w[c] = !isAlnum(b) && b != '/' && b != '.' && b != '_' && b != '-' && b != '@' && b != '\'' && b != '&'
+	}
+	return w
+}()
 
 // firstBytes returns the first byte of w in lower and upper case.
 func firstBytes(w string) []byte {

@@ -78,7 +78,16 @@ func (s *scanner) bareNumber(i int) (int, bool) {
 	t := s.t
 	var prev rune
 	if i > 0 && (t[i-1] >= 0x80 || t[i-1] == ' ') {
-		prev = prevRuneSkipSpace(t, i)
+		// Spaces and an ASCII byte before them need no decoding.
+		p := i
+		for p > 0 && (t[p-1] == ' ' || t[p-1] == '\t') {
+			p--
+		}
+		if p > 0 && t[p-1] < utf8.RuneSelf {
+			prev = rune(t[p-1])
+		} else {
+			prev = prevRuneSkipSpace(t, p)
+		}
 	} else if i > 0 {
 		prev = rune(t[i-1])
 	}
