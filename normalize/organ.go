@@ -307,6 +307,9 @@ func (s *scanner) organsInSentence(ts int, g *grammar) []Organ {
 	found := false
 	for k := ts - 1; k > stop; k-- {
 		c := t[k]
+		if !sentenceByte[c] {
+			continue
+		}
 		if c == ';' || (c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !(k > 0 && isUpperAbbrev(t, k))) ||
 			(c == '\n' && (t[k-1] == '\n' || numberedLine(t, k+1))) {
 			lo, found = k+1, true
@@ -395,6 +398,10 @@ func (s *scanner) organsInSentence(ts int, g *grammar) []Organ {
 	s.sentG, s.sentLo, s.sentTs, s.sentOut = g, lo, ts, out
 	return out
 }
+
+// sentenceByte holds the bytes that may end a sentence: the stops, the
+// line feed, and the first bytes of "。" and "；".
+var sentenceByte = [256]bool{';': true, '.': true, '\n': true, 0xE3: true, 0xEF: true}
 
 // isUpperAbbrev reports whether the dot at t[k] ends an abbreviation such
 // as "No." or "U.N." rather than a sentence.
