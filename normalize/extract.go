@@ -97,6 +97,12 @@ type Extractor struct {
 	numeroMax int
 	zh        *grammar  // the grammar with tails, if any
 	lastByte  [256]bool // last bytes of trigger and number words, in either case
+	// lastPair holds the last two bytes of the same words (a bit per
+	// pair), lastShort the words of one byte; pairAll is set when a stem
+	// in Latin letters lets any word end a trigger.
+	lastPair  [1 << 13]byte
+	lastShort [256]bool
+	pairAll   bool
 	organOf   map[string]Organ
 	// between are the grammars whose organs may stand between a trigger
 	// and its numbers; clitics those that write words joined.
@@ -169,9 +175,15 @@ func (x *Extractor) add(g *grammar) {
 			if tr.Word[0] >= utf8.RuneSelf {
 				for b := 0x80; b < 0xC0; b++ {
 					x.lastByte[b] = true
+					// Any letter of two bytes, or the last two bytes of
+					// a longer one.
+					for a := 0x80; a < 0xE0; a++ {
+						x.addPair(byte(a), byte(b))
+					}
 				}
 			} else {
 				x.latinStems = true
+				x.pairAll = true
 				for b := 'a'; b <= 'z'; b++ {
 					x.lastByte[b], x.lastByte[b-'a'+'A'] = true, true
 				}
@@ -180,6 +192,12 @@ func (x *Extractor) add(g *grammar) {
 	}
 	// "n°", "nº" before a number.
 	x.lastByte[0xB0], x.lastByte[0xBA] = true, true
+	x.addPair(0xC2, 0xB0)
+	x.addPair(0xC2, 0xBA)
+	// "CD document 2007": the words between a series and its number.
+	for w := range documentWords {
+		x.addLast(w)
+	}
 	if len(g.Tails) > 0 {
 		x.zh = g
 		for _, p := range g.ItemPrefix {
@@ -211,14 +229,48 @@ func (x *Extractor) add(g *grammar) {
 	}
 }
 
-// addLast records the last byte of w, in lower and upper case.
+// addLast records the last byte of w, and its last two, in lower and
+// upper case.
 func (x *Extractor) addLast(w string) {
-	r, _ := utf8.DecodeLastRuneInString(w)
+	r, size := utf8.DecodeLastRuneInString(w)
+	r0, _ := utf8.DecodeLastRuneInString(w[:len(w)-size])
 	for _, v := range []rune{toLowerRune(r), toUpperRune(r)} {
-		var b [utf8.UTFMax]byte
+		var b [2 * utf8.UTFMax]byte
 		n := utf8.EncodeRune(b[:], v)
 		x.lastByte[b[n-1]] = true
+		if n >= 2 {
+			x.addPair(b[n-2], b[n-1])
+			continue
+		}
+		if len(w) == size {
+			x.lastShort[b[0]] = true
+			continue
+		}
+		for _, v0 := range []rune{toLowerRune(r0), toUpperRune(r0)} {
+			m := utf8.EncodeRune(b[:], v0)
+			x.addPair(b[m-1], byte(v))
+		}
 	}
+}
+
+func (x *Extractor) addPair(a, b byte) { x.lastPair[int(a)<<5|int(b)>>3] |= 1 << (b & 7) }
+
+// mayEndTrigger reports whether the word that ends at t[e] may be a
+// trigger, a number word, an organ's name or an adverb, by its last two
+// bytes (one test rejects most words before numbers).
+func (x *Extractor) mayEndTrigger(t []byte, e int) bool {
+	if x.pairAll || e < 2 {
+		return true
+	}
+	a, b := t[e-2], t[e-1]
+	if b == '.' {
+		// "No. 5": the word ends before the dot.
+		if e < 3 {
+			return true
+		}
+		a, b = t[e-3], a
+	}
+	return x.lastShort[b] || x.lastPair[int(a)<<5|int(b)>>3]&(1<<(b&7)) != 0
 }
 
 // trigger looks a lower-case word up among the triggers. Most words before

@@ -31,7 +31,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	}
 	// Triggers and number words end in few letters: reject the rest of the
 	// words before numbers without reading them.
-	if e > 0 && !s.x.lastByte[t[e-1]] && !(t[e-1] == '.' && e > 1 && s.x.lastByte[t[e-2]]) {
+	if e > 0 && !s.x.lastByte[t[e-1]] && !(t[e-1] == '.' && e > 1 && s.x.lastByte[t[e-2]]) || !s.x.mayEndTrigger(t, e) {
 		return 0, false
 	}
 	if e >= 3 && t[e-2] == 0xC2 && (t[e-1] == 0xB0 || t[e-1] == 0xBA) && (t[e-3] == 'n' || t[e-3] == 'N') && wordStart(t, e-3) {
