@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"encoding/binary"
-	"sort"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -25,6 +24,7 @@ type Folded struct {
 	segs []seg
 	buf  []byte
 	n    int // length of the original input
+	hint int // the segment segBefore found last
 }
 
 // seg records that folded bytes [out, out+outLen) came from input bytes
@@ -60,7 +60,7 @@ var maybe = func() (t [256]bool) {
 
 // Reset folds src into f, reusing f's memory.
 func (f *Folded) Reset(src []byte) {
-	f.segs = f.segs[:0]
+	f.segs, f.hint = f.segs[:0], 0
 	f.n = len(src)
 	out := f.buf[:0]
 	copied := 0 // src[:copied] has been accounted for in out
@@ -407,7 +407,7 @@ func (f *Folded) OrigOffset(p int) int {
 
 func (f *Folded) origStart(p int) int {
 	// The last segment starting at or before p decides.
-	k := sort.Search(len(f.segs), func(k int) bool { return f.segs[k].out > p }) - 1
+	k := f.segBefore(p)
 	if k < 0 {
 		return p
 	}
@@ -420,7 +420,7 @@ func (f *Folded) origStart(p int) int {
 
 func (f *Folded) origEnd(e int) int {
 	p := e - 1
-	k := sort.Search(len(f.segs), func(k int) bool { return f.segs[k].out > p }) - 1
+	k := f.segBefore(p)
 	if k < 0 {
 		return e
 	}
@@ -429,6 +429,29 @@ func (f *Folded) origEnd(e int) int {
 		return s.in + s.inLen
 	}
 	return s.in + s.inLen + (p - s.out - s.outLen) + 1
+}
+
+// segBefore returns the index of the last segment that starts at or before
+// folded offset p, or -1. Offsets are asked for in order, so the answer
+// before is tried first.
+func (f *Folded) segBefore(p int) int {
+	segs := f.segs
+	if k := f.hint; k < len(segs) && segs[k].out <= p && (k+1 == len(segs) || segs[k+1].out > p) {
+		return k
+	}
+	lo, hi := 0, len(segs) // segs[:lo] start at or before p, segs[hi:] after
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if segs[m].out <= p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo > 0 {
+		f.hint = lo - 1
+	}
+	return lo - 1
 }
 
 // skipASCII returns the index of the first byte at or after i that is not
