@@ -122,6 +122,15 @@ func (g *grammar) month(t []byte, i int) (int, bool) {
 	var buf [24]byte
 	b := buf[:0]
 	for e < len(t) && len(b) < g.monthMax {
+		if c := t[e]; c < utf8.RuneSelf {
+			// ASCII needs no decoding.
+			if !isAlpha(c) {
+				break
+			}
+			b = append(b, lowerASCII(c))
+			e++
+			continue
+		}
 		r, n := utf8.DecodeRune(t[e:])
 		if !isLetterRune(r) {
 			break

@@ -76,7 +76,7 @@ func (s *scanner) matchDate(p int, pat []string, g *grammar) (int, bool) {
 			// 1° and 1º for the first of the month; 1st, 2nd in English.
 			if strings.HasPrefix(string(t[q:min(q+2, len(t))]), "°") || strings.HasPrefix(string(t[q:min(q+2, len(t))]), "º") {
 				q += 2
-			} else if tok == "D" {
+			} else if tok == "D" && q < len(t) && isAlpha(t[q]) {
 				for _, suf := range []string{"st", "nd", "rd", "th", "er"} {
 					if e, ok := matchWordFold(t, q, suf); ok && wordEnd(t, e) {
 						q = e
