@@ -251,6 +251,16 @@ func (s *scanner) urlAround(k, j int) (int, bool) {
 		from = u
 	}
 	seg := t[from:j]
+	colon, w := false, false
+	for _, c := range seg {
+		colon = colon || c == ':'
+		w = w || c|0x20 == 'w'
+	}
+	if !colon && !w {
+		// No scheme and no "www." can be in it.
+		s.urlRunStart, s.urlRunEnd = u, j
+		return 0, false
+	}
 	if k := bytes.Index(seg, []byte("://")); k >= 0 {
 		p := from + k
 		for p > u && isAlpha(t[p-1]) {
