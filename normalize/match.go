@@ -73,6 +73,11 @@ func matchWordFold(t []byte, i int, w string) (int, bool) {
 			k++
 			continue
 		}
+		if n := k + utf8SeqLen(wc); n <= len(w) && j+n-k <= len(t) && string(t[j:j+n-k]) == w[k:n] {
+			// The same bytes: nothing to decode or lower.
+			j, k = j+n-k, n
+			continue
+		}
 		wr, wn := utf8.DecodeRuneInString(w[k:])
 		tr, tn := utf8.DecodeRune(t[j:])
 		if toLowerRune(tr) != wr {
@@ -82,6 +87,27 @@ func matchWordFold(t []byte, i int, w string) (int, bool) {
 		k += wn
 	}
 	return j, true
+}
+
+// utf8SeqLen returns the length of the UTF-8 sequence that lead byte c
+// starts (1 for a byte that starts none).
+func utf8SeqLen(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	case c >= 0xC0:
+		return 2
+	}
+	return 1
+}
+
+// caselessLead reports whether every character that lead byte c starts is
+// of a script without case (Arabic U+0600–U+06FF, CJK U+4000–U+9FFF), so
+// that only the same lead byte can start a match.
+func caselessLead(c byte) bool {
+	return c >= 0xD8 && c <= 0xDB || c >= 0xE4 && c <= 0xE9
 }
 
 // wordEnd reports whether a word may end before t[e]: what follows is not a
@@ -103,8 +129,22 @@ func wordEnd(t []byte, e int) bool {
 // in a letter must end at a word boundary.
 func matchPhrase(t []byte, i int, phrase string) (int, bool) {
 	// Most calls fail on the first byte: test it before the loop.
-	if len(phrase) > 0 && phrase[0] < utf8.RuneSelf && phrase[0] != ' ' && (i >= len(t) || lowerASCII(t[i]) != phrase[0]) {
-		return 0, false
+	if len(phrase) > 0 && phrase[0] != ' ' {
+		c := phrase[0]
+		switch {
+		case i >= len(t):
+			return 0, false
+		case c < utf8.RuneSelf:
+			if lowerASCII(t[i]) != c {
+				return 0, false
+			}
+		case t[i] < 0xC0:
+			// ASCII or the middle of a character: no letter of the
+			// phrase starts here.
+			return 0, false
+		case caselessLead(c) && t[i] != c:
+			return 0, false
+		}
 	}
 	j := i
 	k := 0
