@@ -31,6 +31,15 @@ type Grammar struct {
 	// Adverbs may stand between a plural trigger and its first item
 	// ("resolutions, in particular 1325 (2000), 1820 (2008)").
 	Adverbs []string
+	// Epithets are adjectives, one word each, that may follow a trigger or
+	// an organ named after it, before Numero or the numbers: Arabic puts
+	// "previous" and "last" after the noun, in agreeing forms ("قراره
+	// السابق رقم 2165", its previous resolution No. 2165; "قرار مجلس الأمن
+	// الأخير 2254 (2015)"). A closed list of words that describe, never
+	// words that point back ("المذكور", the said): those are anaphora.
+	// Languages that put such adjectives before the noun ("its previous
+	// resolution") need none.
+	Epithets []string
 	// Titles introduce the subject of an item, after which the
 	// enumeration goes on ("74/270 of 2 April 2020 on solidarity, 74/274").
 	Titles []string
