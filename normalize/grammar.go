@@ -152,6 +152,14 @@ type Grammar struct {
 	// OrganAcronyms are acronyms of the principal organs written before a
 	// trigger or joined to it ("UNSC resolution 2231", "UNSCR 2231").
 	OrganAcronyms []OrganName
+	// Locators are the divisions of a report or a volume of records
+	// ("chap.", "sect.", "vol."), each followed by its numeral or letter. A
+	// citation right after one ("(A/73/53), chap. IV, sect. A, resolution
+	// 37/17") is printed in that report: the report's body issued it, which
+	// only a symbol, an organ named at the citation or the Security
+	// Council's year says; the organ of the sentence, the document or the
+	// session is no evidence.
+	Locators []string
 	// YearWords after a four-digit number make it a year, not a resolution
 	// number ("резолюции 1995 года"); YearJoins before it do the same
 	// ("la résolution de 1995", "the 1995 resolution" needs no rule).
