@@ -102,14 +102,16 @@ func mastheadLine(line, cite []byte) bool {
 
 // aloneBefore reports whether only spaces stand between the start of the
 // line and offset s.
-// Page numbers may stand there too ("24-16433 2/56 A/79/PV.5").
+// Page numbers may stand there too ("24-16433 2/56 A/79/PV.5"), and so may
+// the form feed PDF text puts at a page break: the line after it is the top
+// of a page, where a running head stands.
 func aloneBefore(t []byte, s int) bool {
 	for i := s - 1; i >= 0 && i >= s-64; i-- {
 		c := t[i]
 		switch {
 		case c == '\n':
 			return true
-		case c == ' ' || c == '\t' || c == '\r' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '*' || c == '(' || c == ')' || c == '.' || c >= 'A' && c <= 'Z':
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c >= '0' && c <= '9' || c == '/' || c == '-' || c == '*' || c == '(' || c == ')' || c == '.' || c >= 'A' && c <= 'Z':
 		default:
 			return false
 		}

@@ -76,3 +76,35 @@ func TestPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsPDFBreaks: the spans, lines and columns of citations next to
+// the line breaks of PDF text: a suffix wrapped after its keyword, a
+// complete suffix before a footnote's number, a page's first line after a
+// form feed.
+func TestPositionsPDFBreaks(t *testing.T) {
+	in := "Recalling the report A/99/123/Add.\n7 and its annex,\n\n" +
+		"1 A/99/123/Add.4. \n \n2 See A/99/456.\n" +
+		"\fRecalling resolution 1234 (2030), the Council\n"
+	want := []struct {
+		text      string
+		line, col int
+	}{
+		{"A/99/123/Add.\n7", 1, 22},
+		{"A/99/123/Add.4", 4, 3},
+		{"A/99/456", 6, 7},
+		{"resolution 1234 (2030)", 7, 12},
+	}
+	doc, err := Parse([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Citations) != len(want) {
+		t.Fatalf("%d citations %v; want %d", len(doc.Citations), doc.Citations, len(want))
+	}
+	for i, w := range want {
+		c := doc.Citations[i]
+		if got := string(doc.Input[c.Start:c.End]); got != w.text || c.Text != w.text || c.Line != w.line || c.Col != w.col {
+			t.Errorf("citation %d: input[%d:%d] = %q, text %q at %d:%d; want %q at %d:%d", i, c.Start, c.End, got, c.Text, c.Line, c.Col, w.text, w.line, w.col)
+		}
+	}
+}

@@ -19,6 +19,7 @@ type grammar struct {
 	titles                                         phrases
 	betweenJoins                                   *phraseSet
 	pinJoin, pinSkip                               wordSet
+	epithets                                       wordSet
 	// organDirect: an organ may follow the numbers without a join word;
 	// pinDirect: pin numbers may stand right before the trigger.
 	organDirect, pinDirect bool
@@ -189,6 +190,7 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	// A pin ends with a join word ("paragraph 8 of"), perhaps followed by
 	// "the" or an organ ("of the General Assembly resolution").
 	g.pinSkip.add(src.PinSkip...)
+	g.epithets.add(src.Epithets...)
 	for _, j := range src.PinJoins {
 		if j == "" {
 			g.pinDirect = true

@@ -1,6 +1,9 @@
 package normalize
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // Evidence says how the extractor knows the organ of a citation. It is
 // reported as "organ_by" in JSON.
@@ -112,4 +115,81 @@ func lastIndex(b, sub []byte) int {
 		last = off + k
 		off = last + 1
 	}
+}
+
+// locatorBefore reports whether a division of a report ("chap. IV", "sect.
+// A", "vol. 1") stands among the three comma-separated phrases right before
+// t[ts]: the citation is printed in the report cited before it ("(E/2025/27),
+// chap. I, sect. C, resolution 69/1", "vol. I, Resolutions Adopted by the
+// Conference (… publication …), resolution 1"). A phrase in brackets is read
+// as one.
+func (s *scanner) locatorBefore(ts int, g *grammar) bool {
+	if len(g.Locators) == 0 {
+		return false
+	}
+	t := s.t
+	p := ts
+	for nl := 0; p > 0 && (t[p-1] == ' ' || t[p-1] == '\t' || t[p-1] == '\r' || t[p-1] == '\n'); p-- {
+		if t[p-1] == '\n' {
+			if nl++; nl > maxBreaks {
+				return false
+			}
+		}
+	}
+	for range 3 {
+		if p == 0 || t[p-1] != ',' {
+			return false
+		}
+		p--
+		// The phrase: back to the comma or semicolon before it, outside
+		// brackets.
+		q, depth := p, 0
+	phrase:
+		for q > 0 && p-q < 160 {
+			switch t[q-1] {
+			case ')':
+				depth++
+			case '(':
+				if depth == 0 {
+					break phrase
+				}
+				depth--
+			case ',', ';':
+				if depth == 0 {
+					break phrase
+				}
+			}
+			q--
+		}
+		if isLocator(t[q:p], g) {
+			return true
+		}
+		p = q
+	}
+	return false
+}
+
+// isLocator reports whether phrase is a division of a report: a locator
+// word and its numeral ("chap. IV", "sect. A", "vol. 1", "chap. I.").
+func isLocator(phrase []byte, g *grammar) bool {
+	f := strings.Fields(string(phrase))
+	if len(f) != 2 {
+		return false
+	}
+	n := strings.TrimSuffix(f[1], ".")
+	if n == "" || len(n) > 6 {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		if !isAlnum(n[i]) {
+			return false
+		}
+	}
+	w := strings.TrimSuffix(strings.ToLower(f[0]), ".")
+	for _, l := range g.Locators {
+		if w == strings.TrimSuffix(l, ".") {
+			return true
+		}
+	}
+	return false
 }

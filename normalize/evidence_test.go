@@ -44,6 +44,23 @@ func TestOrganEvidence(t *testing.T) {
 		{"bare number, nothing placing it", "en", "a violation of resolution 2118", "", normalize.Options{}},
 		{"chapter of a conference report", "en", "(A/CONF.191/13), chap. I, resolution 1, annex.", "A/CONF.191/13 symbol", normalize.Options{}},
 		{"year, not a number", "ru", "резолюции 1995 года", "", normalize.Options{}},
+		// A division of a report before the trigger: the report's body issued
+		// it; the sentence, the document, the session and the context say
+		// nothing of that body.
+		{"section of a report, document organ", "en", "Official Records, Supplement No. 9 (E/2099/9), \nchap. I, sect. B, resolution 61/3, annex.",
+			"E/2099/9 symbol", normalize.Options{DefaultOrgan: normalize.OrganGA}},
+		{"section of a report, new-style session", "en", "(A/99/53), chap. V, sect. A, decision 44/101.", "A/99/53 symbol", normalize.Options{}},
+		{"chapter of a report, organ in context", "en", "The Security Council met. 3 Report of the Conference (Sales No. E.99.IV.1), chap. I, resolution 2.",
+			"", normalize.Options{}},
+		{"volume title and a bracket", "en", "The General Assembly met. 4 Report of the Conference, vol. I, Resolutions Adopted (publication, Sales No. E.99.I.8), resolution 3.",
+			"", normalize.Options{}},
+		{"volume of records", "en", "The Security Council met. 5 Records of the Conference, vol. 1, Resolutions, sect. II, \nresolution 41.", "", normalize.Options{}},
+		{"section of a report, organ named", "en", "(A/99/53), chap. V, sect. A, Human Rights Council resolution 44/1", "A/99/53 symbol; A/HRC/RES/44/1 named", normalize.Options{}},
+		{"section of a report, year", "en", "(S/9999/2), chap. II, sect. B, resolution 1325 (2000)", "S/9999/2 symbol; S/RES/1325(2000) year", normalize.Options{}},
+		{"annex of a resolution", "en", "Resolution 78/3, annex, resolution 78/4, annex", "A/RES/78/3 session; A/RES/78/4 session", normalize.Options{}},
+		{"chapter of the Charter", "en", "under Chapter VII, resolution 73/266 was", "A/RES/73/266 session", normalize.Options{}},
+		{"section in French", "fr", "(A/99/53), chap. V, sect. A, résolution 44/1", "A/99/53 symbol", normalize.Options{DefaultOrgan: normalize.OrganGA}},
+		{"section in Spanish", "es", "(A/99/53), cap. V, secc. A, resolución 44/1", "A/99/53 symbol", normalize.Options{DefaultOrgan: normalize.OrganGA}},
 		// Another body named: no UN symbol.
 		{"other body before the trigger", "en", "African Commission on Human and Peoples' Rights resolution 263", "", normalize.Options{}},
 		{"other body's acronym", "en", "International Telecommunication Union resolution 186 and ITU resolution 186", "", normalize.Options{}},

@@ -109,13 +109,14 @@ type Extractor struct {
 	between, clitics, specials []*grammar
 	byLang                     map[string]*grammar
 	latinStems                 bool // some stem is written in Latin letters
-	// extraLast are the last words of every grammar's adverbs and organ
-	// suffixes, organLast those of the organs that may stand between a
-	// trigger and its numbers: one look-up rejects most words.
+	// extraLast are the last words of every grammar's adverbs, organ
+	// suffixes and epithets, organLast those of the organs that may stand
+	// between a trigger and its numbers: one look-up rejects most words.
 	extraLast, organLast wordSet
 	prefixRunes          []rune    // the item prefixes of the language with tails (第)
 	contFirst            [256]bool // first bytes of every grammar's continuation words
 	pool                 sync.Pool
+	epithets             wordSet // every grammar's epithets
 }
 
 type trigger struct {
@@ -166,6 +167,11 @@ func (x *Extractor) add(g *grammar) {
 		x.addLast(a)
 		f := strings.Fields(a)
 		x.extraLast.add(f[len(f)-1])
+	}
+	for _, w := range g.Epithets {
+		x.addLast(w)
+		x.extraLast.add(w)
+		x.epithets.add(w)
 	}
 	for _, tr := range g.Triggers {
 		x.addLast(tr.Word)

@@ -220,3 +220,22 @@ func TestExtractLanguagesSubset(t *testing.T) {
 		t.Errorf("a Chinese-only extractor found %v; want the Chinese citation and the symbol", keys)
 	}
 }
+
+// TestExtractSuffixLineBreak: PDF text wraps a line inside a suffix ("Add."
+// then "7"), and footnotes end a line with a complete suffix and a full stop
+// before the next footnote's number ("Add.4." then "17"): only the first is
+// one symbol.
+func TestExtractSuffixLineBreak(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"keyword at the break", "the report A/99/123/Add.\n7 was issued", []string{"A/99/123/Add.7|A/99/123/Add.\n7"}},
+		{"keyword at the break, blank line", "see E/2099/5/Corr. \n \n2 for the text", []string{"E/2099/5/Corr.2|E/2099/5/Corr. \n \n2"}},
+		{"series word at the break", "draft resolution A/99/L.\n44 was adopted", []string{"A/99/L.44|A/99/L.\n44"}},
+		{"spaced suffix on one line", "see A/99/5/Corr. 1 for the text", []string{"A/99/5/Corr.1|A/99/5/Corr. 1"}},
+		{"complete suffix, footnote number", "1 A/99/123/Add.4.\n17 See A/99/456.", []string{"A/99/123/Add.4|A/99/123/Add.4", "A/99/456"}},
+		{"complete suffix, blank lines", "3 A/C.3/99/SR.12. \n \n5 Ibid.", []string{"A/C.3/99/SR.12|A/C.3/99/SR.12"}},
+		{"complete dotted series", "8 UNEP/EA.9/Res.3.\n\n12 UNEP/EA.9/Res.4.", []string{"UNEP/EA.9/Res.3|UNEP/EA.9/Res.3", "UNEP/EA.9/Res.4"}},
+		{"complete revision", "S/99999/Rev.2.\n3 Ibid.", []string{"S/99999/Rev.2|S/99999/Rev.2"}},
+		{"complete suffix, same line", "A/99/5/Add.1. 12 States voted", []string{"A/99/5/Add.1|A/99/5/Add.1"}},
+		{"continuation, footnote number", "see A/99/120 and Add.1.\n14 See", []string{"A/99/120", "A/99/120/Add.1|Add.1"}},
+	})
+}

@@ -31,6 +31,15 @@ type Grammar struct {
 	// Adverbs may stand between a plural trigger and its first item
 	// ("resolutions, in particular 1325 (2000), 1820 (2008)").
 	Adverbs []string
+	// Epithets are adjectives, one word each, that may follow a trigger or
+	// an organ named after it, before Numero or the numbers: Arabic puts
+	// "previous" and "last" after the noun, in agreeing forms ("قراره
+	// السابق رقم 2165", its previous resolution No. 2165; "قرار مجلس الأمن
+	// الأخير 2254 (2015)"). A closed list of words that describe, never
+	// words that point back ("المذكور", the said): those are anaphora.
+	// Languages that put such adjectives before the noun ("its previous
+	// resolution") need none.
+	Epithets []string
 	// Titles introduce the subject of an item, after which the
 	// enumeration goes on ("74/270 of 2 April 2020 on solidarity, 74/274").
 	Titles []string
@@ -143,6 +152,14 @@ type Grammar struct {
 	// OrganAcronyms are acronyms of the principal organs written before a
 	// trigger or joined to it ("UNSC resolution 2231", "UNSCR 2231").
 	OrganAcronyms []OrganName
+	// Locators are the divisions of a report or a volume of records
+	// ("chap.", "sect.", "vol."), each followed by its numeral or letter. A
+	// citation right after one ("(A/73/53), chap. IV, sect. A, resolution
+	// 37/17") is printed in that report: the report's body issued it, which
+	// only a symbol, an organ named at the citation or the Security
+	// Council's year says; the organ of the sentence, the document or the
+	// session is no evidence.
+	Locators []string
 	// YearWords after a four-digit number make it a year, not a resolution
 	// number ("резолюции 1995 года"); YearJoins before it do the same
 	// ("la résolution de 1995", "the 1995 resolution" needs no rule).

@@ -51,5 +51,6 @@ var english = Grammar{
 	OrganAcronyms: []OrganName{{"unsc", OrganSC}, {"unscr", OrganSC}, {"scr", OrganSC}, {"unga", OrganGA}, {"ga", OrganGA}, {"sc", OrganSC}, {"hrc", OrganHRC}},
 	AgentWords:    []string{"by", "that"},
 	Adverbs:       []string{"in particular", "particularly", "notably", "including", "especially", "inter alia", "namely", "such as"},
+	Locators:      []string{"chap.", "sect.", "vol."},
 	Titles:        []string{"on", "entitled", "concerning", "relating to", "regarding"},
 }

@@ -50,5 +50,6 @@ var spanish = Grammar{
 	SubjectJoins:  []string{"en", "por", "mediante"},
 	AgentWords:    []string{"por", "que"},
 	Adverbs:       []string{"en particular", "incluidas", "incluida", "especialmente", "en especial", "entre ellas", "sobre todo"},
+	Locators:      []string{"cap.", "secc.", "vol."},
 	Titles:        []string{"sobre", "relativa a", "relativo a", "titulada", "titulado", "acerca de"},
 }

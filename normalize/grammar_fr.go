@@ -53,5 +53,6 @@ var french = Grammar{
 	SubjectJoins:  []string{"dans", "par", "en"},
 	AgentWords:    []string{"par", "que", "qu'"},
 	Adverbs:       []string{"notamment", "en particulier", "y compris", "dont", "surtout"},
+	Locators:      []string{"chap.", "sect.", "vol."},
 	Titles:        []string{"sur", "relative à", "relatif à", "intitulée", "intitulé", "concernant"},
 }

@@ -95,6 +95,19 @@ func TestExtractArabic(t *testing.T) {
 			[]string{"A/RES/ES-10/19|القرارات دإط-10/19", "A/RES/S-26/2|دإ-26/2", "A/RES/3201(S-VI)|3201 (دإ-6)"}},
 		{"continuation", "التقرير (A/78/123 و Corr.1)", []string{"A/78/123", "A/78/123/Corr.1|Corr.1"}},
 		{"anaphora is no citation", "الفقرة 6 من القرار المذكور", nil},
+		// Epithets: "previous" and "last" after the trigger or the organ.
+		{"epithet and number word", "ومدد مجلس الأمن ولاية البعثة بموجب قراره السابق رقم 2501",
+			[]string{"S/RES/2501(2019)|قراره السابق رقم 2501|organ=SC"}},
+		{"epithet before a year", "وإذ يذكّر بالقرار الأخير 2401 (2018)", []string{"S/RES/2401(2018)|القرار الأخير 2401 (2018)"}},
+		{"epithet of a dual", "القرارين السابقين 2401 (2018) و2532 (2020)",
+			[]string{"S/RES/2401(2018)|القرارين السابقين 2401 (2018)", "S/RES/2532(2020)|2532 (2020)"}},
+		{"epithet of a plural", "قراراتها السابقة 73/27 و73/266", []string{"A/RES/73/27|قراراتها السابقة 73/27", "A/RES/73/266"}},
+		{"epithet after the organ", "قرار الجمعية العامة الأخير 74/270", []string{"A/RES/74/270|قرار الجمعية العامة الأخير 74/270|organ=GA"}},
+		{"epithet without hamza", "مقرر الجمعية العامة الاخير 70/551", []string{"A/DEC/70/551||kind=decision"}},
+		{"epithet, bare number without organ", "القرار السابق 15 بندا", nil},
+		{"epithet without trigger", "الاجتماع السابق 2401 (2018)", nil},
+		{"said is anaphora, not an epithet", "القرار المذكور 2401", nil},
+		{"draft with an epithet", "مشروع القرار السابق 2", nil},
 	})
 }
 

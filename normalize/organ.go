@@ -66,6 +66,11 @@ func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans 
 	if organ == "" && it.form == itemYear {
 		organ, by = resolveOrgan(it, OrganSC), EvidenceYear
 	}
+	if organ == "" && s.locatorBefore(ts, g) {
+		// "(E/2025/27), chap. I, sect. C, resolution 69/1": the body whose
+		// report is cited issued it, and no organ is named.
+		return Citation{}, false
+	}
 	gaOnly := it.form == itemNew && it.special == "" && it.a > maxHRCSession && it.a < 1946
 	if organ == "" && adj == "" && after == "" && !gaOnly && it.form != itemYear {
 		// Only numbers that several organs can issue need the sentence.

@@ -371,11 +371,15 @@ words:
 		j = k
 		// A dot continues the component only when something follows it;
 		// a final dot ends the sentence.
+		numbered := false
 		for j < len(t) && t[j] == '.' {
 			q := j + 1
-			if q < len(t) && (t[q] == '\n' || t[q] == '\r' || t[q] == ' ') {
-				// "L.\n56" where a PDF line was wrapped inside the symbol, and
-				// "Corr. 1" as some typesetting and OCR write suffixes.
+			// "L.\n56" where a PDF line was wrapped inside the symbol, and
+			// "Corr. 1" as some typesetting and OCR write suffixes: only
+			// after a word's dot. After a number ("Add.1." at a line's end)
+			// the suffix is complete and the dot ends the sentence; the
+			// number on the next line is another (a footnote's).
+			if q < len(t) && (t[q] == '\n' || t[q] == '\r' || t[q] == ' ') && !numbered {
 				q2, nl := skipSpaceNL(t, q, maxBreaks)
 				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[string(out[start:])]) {
 					q = q2
@@ -397,6 +401,7 @@ words:
 				out = append(out, '.')
 				out = append(out, t[q:k]...)
 				digits = true
+				numbered = true
 				j = k
 			case q < len(t) && isAlpha(t[q]):
 				out = append(out, '.')

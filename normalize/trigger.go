@@ -67,6 +67,25 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	// "resolutions, in particular 1325 (2000)": an adverb between the
 	// trigger and its items.
 	extra := s.x.extraLast.has(w)
+	// ne is where the numbers (or "No.") may start: after an epithet
+	// between them and the trigger or organ.
+	ne := we
+	var epithet []byte
+	if extra && s.x.epithets.has(w) {
+		// "قراره السابق رقم 2165", "قرار مجلس الأمن الأخير 2254 (2015)":
+		// an adjective after the trigger or the organ; read on from the
+		// word before it.
+		var buf [32]byte
+		epithet = append(buf[:0], w...)
+		p := skipSpacesBack(t, ws)
+		if ws, we, w = s.wordBefore(p); ws < 0 || ws < s.done {
+			return 0, false
+		}
+		if tr, pre, ok := s.x.lookup(w); ok && tr.g.epithets.has(epithet) {
+			return s.prose(ws+pre, we, tr, tr.Organ, ne)
+		}
+		extra = s.x.extraLast.has(w)
+	}
 	for _, g := range s.x.grammars {
 		if !extra {
 			break
@@ -94,6 +113,9 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 			// Most words before a number end no organ's name, no adverb
 			// and no suffix: no phrase lookup.
 			break
+		}
+		if epithet != nil && !g.epithets.has(epithet) {
+			continue
 		}
 		oe, ow := we, w
 		if extra && g.organSuffixes.last.has(w) {
@@ -143,7 +165,7 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 			continue
 		}
 		if tr, pre, ok := s.x.lookup(tw); ok && tr.g == g {
-			return s.prose(tws+pre, twe, tr, s.x.organOf[name], we)
+			return s.prose(tws+pre, twe, tr, s.x.organOf[name], ne)
 		}
 	}
 	return 0, false
