@@ -66,6 +66,7 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 	var all []fileOut
 	failed := false
 	var buf []byte
+	var prefix jsonlPrefix
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -84,7 +85,9 @@ func runExtract(ctx context.Context, args []string, s IO) error {
 		info, err := linker.Stream(ctx, r, opt, func(c linker.Citation) error {
 			switch *format {
 			case "jsonl":
-				buf = appendCitationJSON(buf[:0], shown, c.DocLang, &c)
+				// Built in the writer's own free space, the line is
+				// written without a copy when it fits.
+				buf = appendCitationJSON(w.AvailableBuffer(), prefix.get(shown, c.DocLang), &c)
 				buf = append(buf, '\n')
 				_, err := w.Write(buf)
 				return err

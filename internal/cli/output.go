@@ -104,16 +104,32 @@ func appendField(b []byte, name string, first bool) []byte {
 	return append(b, '"', ':')
 }
 
+// jsonlPrefix is the start of the JSON object of every citation of one
+// file in one language, built once rather than escaped again per citation.
+type jsonlPrefix struct {
+	file, lang string
+	b          []byte
+}
+
+func (p *jsonlPrefix) get(file, lang string) []byte {
+	if p.b == nil || p.file != file || p.lang != lang {
+		b := append(p.b[:0], '{')
+		b = appendField(b, "schema", true)
+		b = appendJSONString(b, extractSchema)
+		b = appendField(b, "file", false)
+		b = appendJSONString(b, file)
+		b = appendField(b, "lang", false)
+		b = appendJSONString(b, lang)
+		p.file, p.lang, p.b = file, lang, b
+	}
+	return p.b
+}
+
 // appendCitationJSON appends one citation as the JSON object of
-// `xref extract --format jsonl`.
-func appendCitationJSON(b []byte, file, lang string, c *linker.Citation) []byte {
-	b = append(b, '{')
-	b = appendField(b, "schema", true)
-	b = appendJSONString(b, extractSchema)
-	b = appendField(b, "file", false)
-	b = appendJSONString(b, file)
-	b = appendField(b, "lang", false)
-	b = appendJSONString(b, lang)
+// `xref extract --format jsonl`; prefix is what jsonlPrefix.get returns
+// for its file and language.
+func appendCitationJSON(b, prefix []byte, c *linker.Citation) []byte {
+	b = append(b, prefix...)
 	b = appendField(b, "symbol", false)
 	b = appendJSONString(b, c.Key)
 	b = appendField(b, "display", false)
