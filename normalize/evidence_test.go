@@ -37,6 +37,9 @@ func TestOrganEvidence(t *testing.T) {
 		{"Roman session of ECOSOC", "en", "resolution 1296 (XLIV)", "E/RES/1296(XLIV) session", normalize.Options{}},
 		{"date placing a Human Rights Council session", "en", "its resolution 54/18 of 12 October 2023", "A/HRC/RES/54/18 session", normalize.Options{}},
 		{"date contradicting every organ", "en", "resolution 42/1 of 13 February 2004", "", normalize.Options{}},
+		{"ECOSOC session opening the year before", "en", "Economic and Social Council resolution 2021/3 of 25 October 2020", "E/RES/2021/3 named", normalize.Options{}},
+		{"ECOSOC decisions of a session's first months", "en", "its decisions 2019/204 A of 9 November 2018 and 2019/204 B of 1 February 2019", "E/DEC/2019/204 session; E/DEC/2019/204 session", normalize.Options{}},
+		{"ECOSOC date two years before", "en", "Economic and Social Council resolution 2021/3 of 25 October 2019", "", normalize.Options{}},
 		// A bare number placed by what came before.
 		{"same number cited before", "ru", "резолюции 1591 (2005), … Комитета, учрежденного резолюцией 1591", "S/RES/1591(2005) year; S/RES/1591(2005) context", normalize.Options{}},
 		{"organ named in an earlier sentence", "en", "The Security Council met. It recalled resolution 2118.", "S/RES/2118(2013) context", normalize.Options{}},

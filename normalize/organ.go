@@ -146,7 +146,12 @@ func dateFits(it item, o Organ) bool {
 		// Three regular sessions a year since June 2006.
 		first = 2006 + (it.a-1)/3
 		first, last = first-1, first+1
-	case it.form == itemNew && (o == OrganECOSOC || o == OrganCHR):
+	case it.form == itemNew && o == OrganECOSOC:
+		// The Council's session of year N opens in July of N-1 (its
+		// organizational meetings earlier still), so decisions 2023/2xx
+		// are adopted in late 2022.
+		first, last = it.a-1, it.a+1
+	case it.form == itemNew && o == OrganCHR:
 		first, last = it.a, it.a+1
 	case it.form == itemRoman && o == OrganGA:
 		v := romanValue(it.roman)
