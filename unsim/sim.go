@@ -23,6 +23,7 @@ import (
 var Hosts = []string{
 	"undocs.org", "www.undocs.org", "docs.un.org", "documents.un.org",
 	"digitallibrary.un.org", "daccess-ods.un.org", "documents-dds-ny.un.org", "www.un.org",
+	"archive.org", "web.archive.org",
 }
 
 // Logged is one request as the simulator saw it.
@@ -71,6 +72,7 @@ type entry struct {
 	size     int
 	modified time.Time
 	tmpID    string
+	hosts    []string // lower case; empty: every host
 }
 
 // world is a scenario compiled for serving.
@@ -82,6 +84,7 @@ type world struct {
 	aliases map[string]string
 	defLang string
 	blockOn map[string]bool
+	archive []*capture
 }
 
 func compile(sc *Scenario) (*world, error) {
@@ -115,6 +118,9 @@ func compile(sc *Scenario) (*world, error) {
 			symbol: strings.TrimSpace(d.Symbol), lang: d.Langs[0], via: d.Via, format: d.Format,
 			version: d.Version, file: d.File, state: d.State, size: d.Size, modified: modifiedFor(d),
 		}
+		for _, h := range d.Hosts {
+			e.hosts = append(e.hosts, strings.ToLower(h))
+		}
 		if e.via == "" {
 			e.via = ViaRedirect
 		}
@@ -138,6 +144,9 @@ func compile(sc *Scenario) (*world, error) {
 		w.docs[[2]string{symbolKey(e.symbol), e.lang}] = e
 		w.files[e.file] = e
 		w.tmp[e.tmpID] = e
+	}
+	for _, c := range sc.Archive {
+		w.archive = append(w.archive, compileCapture(c))
 	}
 	return w, nil
 }
@@ -692,6 +701,17 @@ func (w *world) parse(r *http.Request) reqInfo {
 		}
 	case "digitallibrary.un.org":
 		info.kind = "dl"
+	case "archive.org":
+		if p == "/wayback/available" {
+			info.kind = "wayback-available"
+		}
+	case "web.archive.org":
+		if strings.HasPrefix(p, "/web/") {
+			info.kind = "wayback-copy"
+			if c := w.capture(r.URL); c != nil {
+				info.sym, info.lang = c.Symbol, c.Lang
+			}
+		}
 	}
 	return info
 }
@@ -736,7 +756,16 @@ func fileURL(e *entry) string { return "https://documents.un.org" + e.file }
 // route answers a request by its host's normal behaviour.
 func (w *world) route(rw http.ResponseWriter, r *http.Request, info reqInfo) {
 	e := w.lookup(info.sym, info.lang)
+	if e != nil && len(e.hosts) > 0 && !slices.Contains(e.hosts, info.host) {
+		e = nil // this host does not know the document
+	}
 	switch info.kind {
+	case "wayback-available":
+		w.available(rw, r)
+		return
+	case "wayback-copy":
+		w.serveCapture(rw, r)
+		return
 	case "undocs":
 		if e == nil || e.via == ViaRedirect {
 			// undocs.org cannot know; it hands every symbol to the viewer.
