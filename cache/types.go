@@ -115,17 +115,17 @@ type Citer struct {
 // counts for Link.LastOK. Raw keeps the fetcher's whole result as an opaque
 // JSON document for fields this struct does not name.
 type Observation struct {
-	Time          time.Time       `json:"time"`
-	RunID         string          `json:"run,omitempty"`
-	Status        string          `json:"status"`
-	Code          int             `json:"code,omitempty"`
-	FinalURL      string          `json:"final_url,omitempty"`
-	ContentHash   string          `json:"hash,omitempty"`
-	ETag          string          `json:"etag,omitempty"`
-	LastModified  string          `json:"last_modified,omitempty"`
-	ContentLength int64           `json:"length,omitempty"`
-	Redirects     []Redirect      `json:"redirects,omitempty"`
-	Error         string          `json:"error,omitempty"`
+	Time          time.Time  `json:"time"`
+	RunID         string     `json:"run,omitempty"`
+	Status        string     `json:"status"`
+	Code          int        `json:"code,omitempty"`
+	FinalURL      string     `json:"final_url,omitempty"`
+	ContentHash   string     `json:"hash,omitempty"`
+	ETag          string     `json:"etag,omitempty"`
+	LastModified  string     `json:"last_modified,omitempty"`
+	ContentLength int64      `json:"length,omitempty"`
+	Redirects     []Redirect `json:"redirects,omitempty"`
+	Error         string     `json:"error,omitempty"`
 	// Replacement is an address found to serve the document while the
 	// link did not; ReplacementLost the link's known replacement when this
 	// check found it dead too. Observe keeps Link.Replacement by them.

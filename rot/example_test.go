@@ -68,7 +68,7 @@ func ExampleReport_WriteMarkdown() {
 		Reason: "soft-404 (HTTP 302, 200): failed on 3 separate runs since 2030-03-01 02:00 UTC",
 		Replacement: &rot.Replacement{URL: "https://web.archive.org/web/20190302102030/https://undocs.org/en/A/RES/71/258",
 			Via: "archive", Snapshot: time.Date(2019, 3, 2, 10, 20, 30, 0, time.UTC), Found: at, Checked: at},
-		Uses:   []rot.Use{{Transcript: "S/PV.9950", Lang: "en", Line: 25, Symbol: "A/RES/71/258"}}}}
+		Uses: []rot.Use{{Transcript: "S/PV.9950", Lang: "en", Line: 25, Symbol: "A/RES/71/258"}}}}
 	rep.WriteMarkdown(os.Stdout)
 	// Output:
 	// # Link rot report, 2030-03-03 02:00 UTC
