@@ -95,7 +95,7 @@ func ExampleReport_WriteMarkdown() {
 	// Dead as of this run: failed on 3 separate runs.
 	//
 	// - `https://undocs.org/en/A/RES/71/258`: soft-404 (HTTP 302, 200): failed on 3 separate runs since 2030-03-01 02:00 UTC
-	//   - Replacement found: `https://web.archive.org/web/20190302102030/https://undocs.org/en/A/RES/71/258` (copy of 2019-03-02 in the web archive, found 2030-03-03)
+	//   - Replacement found: `https://web.archive.org/web/20190302102030/https://undocs.org/en/A/RES/71/258` (copy of 2019-03-02 in the web archive, known since 2030-03-03)
 	//   - S/PV.9950 (en), line 25, citing A/RES/71/258
 	//
 	// <a id="suspect"></a>

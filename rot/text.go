@@ -151,7 +151,7 @@ func replacementText(e *Entry) string {
 			how = "copy of " + rp.Snapshot.UTC().Format("2006-01-02") + " in the web archive"
 		}
 		if !rp.Found.IsZero() {
-			how += ", found " + rp.Found.UTC().Format("2006-01-02")
+			how += ", known since " + rp.Found.UTC().Format("2006-01-02")
 		}
 		if !rp.Checked.IsZero() && !rp.Checked.Equal(rp.Found) {
 			how += ", resolving on " + rp.Checked.UTC().Format("2006-01-02")

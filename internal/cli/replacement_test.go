@@ -332,3 +332,47 @@ func readFileT(t *testing.T, p string) string {
 	}
 	return string(b)
 }
+
+// TestNoArchive: --no-archive, or archive = false in .xref.toml, sends no
+// request to the web archive's hosts; without them the archive is asked.
+func TestNoArchive(t *testing.T) {
+	sc, set := unsim.DeadLinks(1, 1, 1, 1)
+	srv, err := unsim.Start("", sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	dir := t.TempDir()
+	path := writeFile(t, dir, "dead.txt", []byte(deadLinksTranscript(set)))
+	noArchive := writeFile(t, dir, "no-archive.toml", []byte("archive = false\n"))
+	for _, tc := range []struct {
+		name, config string
+		args         []string
+		archive      bool
+	}{
+		{"default", "none", nil, true},
+		{"flag", "none", []string{"--no-archive"}, false},
+		{"config", noArchive, nil, false},
+		{"flag false", "none", []string{"--no-archive=false"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(EnvConfig, tc.config)
+			srv.ResetStats()
+			code, out, errs := run(t, "", append(append(append([]string{"check", "--resolve", "--no-cache", "--quiet", "--base-url", srv.URL}, politeFlags...), tc.args...), path)...)
+			if code != ExitFindings {
+				t.Fatalf("exit %d\n%s", code, errs)
+			}
+			st := srv.Stats()
+			n := st.ByHost["archive.org"] + st.ByHost["web.archive.org"]
+			if tc.archive != (n > 0) {
+				t.Errorf("%d requests to the archive", n)
+			}
+			if got := strings.Contains(out, "web.archive.org"); got != tc.archive {
+				t.Errorf("archive copy offered: %v\n%s", got, out)
+			}
+			if !strings.Contains(out, "suggestion: https://documents.un.org/api/symbol/access?") {
+				t.Errorf("the UN replacement is not offered:\n%s", out)
+			}
+		})
+	}
+}
