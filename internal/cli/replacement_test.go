@@ -376,3 +376,31 @@ func TestNoArchive(t *testing.T) {
 		})
 	}
 }
+
+// TestResolveReplacement: xref resolve follows a dead link's verdict with
+// its replacement, or with what was tried.
+func TestResolveReplacement(t *testing.T) {
+	sc, set := unsim.DeadLinks(1, 0, 1, 1)
+	srv, err := unsim.Start("", sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	t.Setenv(EnvConfig, "none")
+	api, _ := fetch.SymbolAPIURL(set.Symbols[set.Moved[0]], "en")
+	code, out, errs := run(t, "", append(append([]string{"resolve", "--quiet", "--cache", filepath.Join(t.TempDir(), "g"), "--base-url", srv.URL}, politeFlags...),
+		set.Live[0], set.Moved[0], set.Gone[0])...)
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	for _, want := range []string{
+		set.Moved[0] + " (A/RES/60/1)\tsoft-404\t",
+		"; replacement: found through the documents.un.org symbol API: " + api + "\n",
+		set.Gone[0] + " (A/RES/62/1)\tsoft-404\t",
+		"; no replacement found (the documents.un.org symbol API: not there; the web archive: no copy)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+}
