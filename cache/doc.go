@@ -40,7 +40,9 @@ citation found (Symbol = canonical key, Kind, byte offsets, Line, Column,
 Snippet(text, start, end), URL = the link found with it, if any) and one
 LinkRef per link that belongs to no citation, then call Ingest. After
 resolving links, call Observe(url, Observation) per result (keep the
-fetcher's JSON in Observation.Raw) and UpdateHost for Retry-After; wrap a run
+fetcher's JSON in Observation.Raw, and in Observation.Replacement the
+address found to serve a dead link's document: the link keeps it as
+Link.Replacement while it fails) and UpdateHost for Retry-After; wrap a run
 in PutRun.
 
 # Consistency

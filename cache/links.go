@@ -69,6 +69,7 @@ func (s *Store) Observe(ctx context.Context, url string, obs Observation) (Link,
 			}
 			o := obs
 			l.Latest = &o
+			l.Replacement = keepReplacement(l.Replacement, &obs)
 		}
 		l.Checks++
 		if l.FirstChecked.IsZero() || obs.Time.Before(l.FirstChecked) {
@@ -105,6 +106,29 @@ func (s *Store) Observe(ctx context.Context, url string, obs Observation) (Link,
 		return Link{}, fmt.Errorf("cache: observe %s: %w", url, err)
 	}
 	return l, nil
+}
+
+// keepReplacement is a link's replacement after an observation: the new
+// one (first found when it was already known), none when the link works
+// or its replacement was seen dead, else the one known.
+func keepReplacement(known *Replacement, obs *Observation) *Replacement {
+	switch {
+	case obs.Replacement != nil:
+		r := *obs.Replacement
+		r.Checked = obs.Time
+		if r.Found.IsZero() {
+			r.Found = obs.Time
+			if known != nil && known.URL == r.URL && !known.Found.IsZero() {
+				r.Found = known.Found
+			}
+		}
+		return &r
+	case obs.Status == "ok":
+		return nil
+	case known != nil && obs.ReplacementLost == known.URL:
+		return nil
+	}
+	return known
 }
 
 // SetLinkState stores the caller's scheduling state of a link (a verdict such

@@ -115,18 +115,35 @@ type Citer struct {
 // counts for Link.LastOK. Raw keeps the fetcher's whole result as an opaque
 // JSON document for fields this struct does not name.
 type Observation struct {
-	Time          time.Time       `json:"time"`
-	RunID         string          `json:"run,omitempty"`
-	Status        string          `json:"status"`
-	Code          int             `json:"code,omitempty"`
-	FinalURL      string          `json:"final_url,omitempty"`
-	ContentHash   string          `json:"hash,omitempty"`
-	ETag          string          `json:"etag,omitempty"`
-	LastModified  string          `json:"last_modified,omitempty"`
-	ContentLength int64           `json:"length,omitempty"`
-	Redirects     []Redirect      `json:"redirects,omitempty"`
-	Error         string          `json:"error,omitempty"`
-	Raw           json.RawMessage `json:"raw,omitempty"`
+	Time          time.Time  `json:"time"`
+	RunID         string     `json:"run,omitempty"`
+	Status        string     `json:"status"`
+	Code          int        `json:"code,omitempty"`
+	FinalURL      string     `json:"final_url,omitempty"`
+	ContentHash   string     `json:"hash,omitempty"`
+	ETag          string     `json:"etag,omitempty"`
+	LastModified  string     `json:"last_modified,omitempty"`
+	ContentLength int64      `json:"length,omitempty"`
+	Redirects     []Redirect `json:"redirects,omitempty"`
+	Error         string     `json:"error,omitempty"`
+	// Replacement is an address found to serve the document while the
+	// link did not; ReplacementLost the link's known replacement when this
+	// check found it dead too. Observe keeps Link.Replacement by them.
+	Replacement     *Replacement    `json:"replacement,omitempty"`
+	ReplacementLost string          `json:"replacement_lost,omitempty"`
+	Raw             json.RawMessage `json:"raw,omitempty"`
+}
+
+// Replacement is an address that served a dead link's document.
+type Replacement struct {
+	URL string `json:"url"`
+	// Via says how it was found (the fetcher's name for the way: symbol-api,
+	// undocs, docs-un, archive …); Snapshot is an archived copy's date.
+	Via      string    `json:"via,omitempty"`
+	Snapshot time.Time `json:"snapshot,omitzero"`
+	// Found is when it was first found, Checked when it last resolved.
+	Found   time.Time `json:"found,omitzero"`
+	Checked time.Time `json:"checked,omitzero"`
 }
 
 // Redirect is one hop of a redirect chain.
@@ -151,6 +168,11 @@ type Link struct {
 	// State and NextDue belong to the caller's scheduler (SetLinkState).
 	State   string    `json:"state,omitempty"`
 	NextDue time.Time `json:"next_due,omitzero"`
+	// Replacement is the address last found to serve the document while
+	// the link did not (Observation.Replacement): kept while the link
+	// fails, dropped when the link works again or the replacement is seen
+	// dead (Observation.ReplacementLost).
+	Replacement *Replacement `json:"replacement,omitempty"`
 	// Uses lists every current transcript version carrying the link. It is
 	// filled by Link and Links, never stored in the link record.
 	Uses []LinkUse `json:"uses,omitempty"`

@@ -81,6 +81,11 @@ func (j *job) skip(why error) {
 	if j.done {
 		return
 	}
+	if j.alt != nil {
+		// The link's verdict stands; only its search for a replacement ends.
+		j.abortAlt(OutcomeSkipped, why.Error())
+		return
+	}
 	j.finish(StatusSkipped, fmt.Errorf("%w: %s not requested", why, j.res.URL))
 }
 

@@ -196,6 +196,17 @@ type job struct {
 	done      bool
 	cond      *conditional // nil unless the request is conditional
 
+	// Replacements (replace.go).
+	known    string    // Request.KnownReplacement
+	lastOK   time.Time // Request.LastOK
+	alt      *altState // the search for a replacement, once the link is judged broken
+	isAlt    bool      // an alternative of a broken link: it looks for none itself
+	archive  bool      // may ask the archive's hosts
+	keepBody bool      // keep the final body (the availability API's answer)
+	body     []byte
+	wantSym  string // the symbol the document must show, where it shows one
+	otherSym string // another symbol it showed
+
 	// Soft-404 evidence (probe.go).
 	probe     bool         // a fingerprint request: a soft-404 is final at once
 	facts     *pageFacts   // probe: what the final answer looked like
@@ -270,6 +281,11 @@ func (j *job) cancel(err error) {
 	if j.done {
 		return
 	}
+	if j.alt != nil {
+		// The link's verdict stands; only its search for a replacement ends.
+		j.abortAlt(OutcomeSkipped, "interrupted")
+		return
+	}
 	s := StatusCanceled
 	if errors.Is(err, context.DeadlineExceeded) {
 		s = StatusTimeout
@@ -322,6 +338,7 @@ func (c *Client) newJob(req Request) *job {
 		}
 	}
 	j.res.URL = raw
+	j.known, j.lastOK = strings.TrimSpace(req.KnownReplacement), req.LastOK
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
@@ -407,9 +424,15 @@ func wantRange(u *url.URL) bool {
 	return false
 }
 
+// archiveOK reports whether replacement searches may ask the archive.
+func (c *Client) archiveOK() bool { return c.opts.FindReplacements && !c.opts.NoArchive }
+
 // route checks that u may be requested and returns the URL to dial: u
 // itself, or u moved onto the base URL.
-func (c *Client) route(u *url.URL) (*url.URL, error) {
+//
+// archive lets the archive's hosts through (a replacement search, when
+// Options.NoArchive is not set).
+func (c *Client) route(u *url.URL, archive bool) (*url.URL, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, errf(ErrScheme, "%q", u.Redacted())
 	}
@@ -419,7 +442,7 @@ func (c *Client) route(u *url.URL) (*url.URL, error) {
 		return nil, errf(ErrInvalidURL, "no host in %q", u.Redacted())
 	case u.User != nil:
 		return nil, errf(ErrInvalidURL, "credentials in %q", u.Redacted())
-	case !c.allowAll && !c.allow[h]:
+	case !c.allowAll && !c.allow[h] && !(archive && c.archiveOK() && isArchiveHost(h)):
 		if c.base != nil {
 			return nil, errf(ErrHostNotAllowed, "%s (a base URL is set: only allowed hosts are reachable, through it)", h)
 		}

@@ -96,6 +96,38 @@ interleaves hosts, the same URL is never requested twice at once
 (golang.org/x/sync/singleflight), and the User-Agent (DefaultUserAgent)
 names xref and where to find it.
 
+# Replacements
+
+With Options.FindReplacements, a link judged not-found or soft-404 keeps
+its verdict, and the client looks for an address that serves its document
+(replace.go), in a fixed order, stopping at the first that resolves to it:
+
+ 1. Request.KnownReplacement, the replacement an earlier run found (when
+    it no longer resolves, Result.ReplacementLost says so);
+ 2. for the symbol of a symbol request, or the one the link's address
+    names (SymbolOf; a job-number path names none, and none is guessed):
+    the documents.un.org symbol API, undocs.org/<lang>/<SYMBOL> and
+    docs.un.org/<lang>/<SYMBOL>, in the link's language;
+ 3. unless Options.NoArchive, the Wayback Machine: its availability API
+    (https://archive.org/wayback/available?url=…&timestamp=…, the copy
+    closest to Request.LastOK) and, when it lists one, the copy itself.
+
+Each alternative is resolved like any link: the same per-host limits,
+Retry-After, budget, bounded bodies and soft-404 proof, and its requests
+count in the link's Result.Requests. An address already in the link's own
+chain is not asked again. An alternative is the replacement only if its
+chain ends at a document (sniffed) and no page on the way, nor the
+document's /Title, shows another symbol: one that answers a "not found"
+page is never offered. Daccess-ods job numbers and Digital Library records
+cannot be derived from a symbol without a search, so no such address is
+built. Result.Replacement says where the document is (URL, how it was
+found, the copy's date for the archive); Result.Alternatives lists every
+address asked and what it gave (found, missing, other-document, listed,
+no-copy, unreachable, skipped): an archive answering 429 beyond the wait
+allowed is unreachable, not without a copy. The archive's hosts
+(ArchiveHosts) are asked only by this search, at most one request a second
+each by default, and a base URL maps them like the UN hosts.
+
 # Safety
 
 Only http and https, only UNHosts plus Options.AllowHosts ("*" for any), no
@@ -139,6 +171,10 @@ records for host pauses, fingerprints and throttling.
 	hops.go     HTML hops (goquery) and meta refresh parsing
 	host.go     per-host rate, concurrency and pauses; HostStats
 	probe.go    soft-404 evidence: fingerprint of a missing document, canaries
+	replace.go  replacements of broken links: alternatives, in order
+	archive.go  the Wayback Machine's availability API and timestamps
+	shown.go    the symbol a page or a PDF shows
+	symbolurl.go the symbol a UN link names (SymbolOf)
 	budget.go   Options.Deadline and MaxRequests
 	event.go    host events for progress displays
 	dial.go     dial-time address check

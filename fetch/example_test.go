@@ -105,3 +105,50 @@ func ExampleClient_ResolveAll() {
 	// 4 blocked      html     hops=0
 	// 5 invalid               hops=0
 }
+
+// A link judged broken gets a Replacement when Options.FindReplacements
+// is set: the first alternative address (symbol API, undocs.org,
+// docs.un.org, then the web archive's copy) that resolves to the same
+// document. Alternatives says what was tried.
+func ExampleReplacement() {
+	sc, set := unsim.DeadLinks(1, 1, 1, 1)
+	sim, _ := unsim.Start("", sc)
+	defer sim.Close()
+	c, _ := fetch.New(fetch.Options{
+		BaseURL:          sim.URL,
+		Limit:            fetch.HostLimit{Rate: 50, Concurrency: 4}, // the simulator needs no politeness
+		FindReplacements: true,
+	})
+	defer c.Close()
+
+	links := []string{set.Live[0], set.Moved[0], set.Archived[0], set.Gone[0]}
+	reqs := make([]fetch.Request, len(links))
+	for i, u := range links {
+		reqs[i] = fetch.Request{URL: u}
+	}
+	out := make([]fetch.Result, len(reqs))
+	c.ResolveAll(context.Background(), reqs, func(i int, r fetch.Result) { out[i] = r })
+	for i, r := range out {
+		fmt.Println(links[i], r.Status)
+		if rp := r.Replacement; rp != nil {
+			fmt.Println("  replacement:", rp.Via, rp.URL)
+			if !rp.Snapshot.IsZero() {
+				fmt.Println("  copy of", rp.Snapshot.Format("2006-01-02"))
+			}
+			continue
+		}
+		for _, a := range r.Alternatives {
+			fmt.Println("  tried:", a.Via, a.Outcome)
+		}
+	}
+	// Output:
+	// https://undocs.org/en/A/RES/63/1 ok
+	// https://undocs.org/en/A/RES/60/1 soft-404
+	//   replacement: symbol-api https://documents.un.org/api/symbol/access?s=A%2FRES%2F60%2F1&l=E&t=pdf
+	// https://undocs.org/en/A/RES/61/1 soft-404
+	//   replacement: archive https://web.archive.org/web/20190302102030/https://undocs.org/en/A/RES/61/1
+	//   copy of 2019-03-02
+	// https://undocs.org/en/A/RES/62/1 soft-404
+	//   tried: symbol-api missing
+	//   tried: archive no-copy
+}

@@ -64,6 +64,10 @@ var (
 	// host, the one that soft-blocks, gets 1 request per second.
 	defaultHostLimits = map[string]HostLimit{
 		"documents.un.org": {Rate: 1, Burst: 1, Concurrency: 2},
+		// The web archive asks API clients to go gently; one request a
+		// second, one at a time.
+		"archive.org":     {Rate: 1, Burst: 1, Concurrency: 1},
+		"web.archive.org": {Rate: 1, Burst: 1, Concurrency: 1},
 	}
 )
 
@@ -137,6 +141,18 @@ type Options struct {
 	// the requests refused end as StatusSkipped (ErrRequestCap).
 	Deadline    time.Time
 	MaxRequests int
+
+	// FindReplacements makes the client look for an address that serves
+	// the document of every link it judges not-found or soft-404: the
+	// alternatives of replace.go, in their fixed order, each resolved like
+	// any link (the same per-host limits, budget, soft-404 proof) and
+	// counted in the link's Result.Requests. Result.Replacement is the
+	// first that resolves to the document, Result.Alternatives what was
+	// asked.
+	FindReplacements bool
+	// NoArchive keeps the search on the UN hosts: the web archive
+	// (ArchiveHosts) is never asked.
+	NoArchive bool
 
 	// OnEvent, if set, is told when a host is paused (Retry-After, or
 	// throttling proven by its canary) and when a throttling host serves

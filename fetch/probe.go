@@ -302,6 +302,7 @@ func (c *Client) fingerprint(ctx context.Context, hs *hostState, like *url.URL, 
 		u := missingURL(like)
 		j := c.newJob(Request{URL: u.String(), Expect: ExpectDocument})
 		j.probe = true
+		j.archive = isArchiveHost(hs.name)
 		c.wait(ctx, j)
 		*sent += j.res.Requests
 		switch j.res.Status {
@@ -431,7 +432,7 @@ func (c *Client) askCanary(ctx context.Context, hs *hostState, r *canaryRound, o
 			p.dropCanary(cu)
 			continue
 		}
-		target, err := c.route(u)
+		target, err := c.route(u, isArchiveHost(u.Hostname()))
 		if err != nil {
 			p.dropCanary(cu)
 			continue

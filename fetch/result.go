@@ -67,6 +67,15 @@ type Request struct {
 	IfNoneMatch     string `json:"if_none_match,omitempty"`
 	IfModifiedSince string `json:"if_modified_since,omitempty"`
 	ConditionalURL  string `json:"conditional_url,omitempty"`
+
+	// KnownReplacement is the replacement an earlier run found for this
+	// link (Result.Replacement.URL): when the link is broken again and
+	// Options.FindReplacements is set, it is asked first, and
+	// Result.ReplacementLost says when it no longer resolves.
+	KnownReplacement string `json:"known_replacement,omitempty"`
+	// LastOK is when the link last resolved, if known: the archive's copy
+	// closest to it is asked for (the newest when zero).
+	LastOK time.Time `json:"last_ok,omitzero"`
 }
 
 // Hop is one step of a chain: URL answered Code and led, by Kind, to To.
@@ -151,6 +160,17 @@ type Result struct {
 	// Error says why the status is not ok.
 	Error string `json:"error,omitempty"`
 
+	// Replacement, for a link judged not-found or soft-404 when
+	// Options.FindReplacements is set, is the first alternative address
+	// that resolves to its document (replace.go); nil when none does.
+	Replacement *Replacement `json:"replacement,omitempty"`
+	// Alternatives lists every alternative asked for a broken link, in
+	// order, the one found last: what was tried when none was found.
+	Alternatives []Attempt `json:"alternatives,omitempty"`
+	// ReplacementLost is Request.KnownReplacement when it was asked again
+	// and no longer resolves.
+	ReplacementLost string `json:"replacement_lost,omitempty"`
+
 	err error
 }
 
@@ -165,6 +185,11 @@ func (r Result) Err() error { return r.err }
 func (r Result) clone() Result {
 	r.Codes = slices.Clone(r.Codes)
 	r.Hops = slices.Clone(r.Hops)
+	r.Alternatives = slices.Clone(r.Alternatives)
+	if r.Replacement != nil {
+		rp := *r.Replacement
+		r.Replacement = &rp
+	}
 	return r
 }
 

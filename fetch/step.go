@@ -69,11 +69,26 @@ func (c *Client) step(ctx context.Context, j *job) (retryAt time.Time, done bool
 	} else if !j.waitFrom.IsZero() {
 		j.res.Timings.Wait += now.Sub(j.waitFrom)
 	}
-	at, done := c.run(ctx, j)
-	if !done && c.budget.beyond(at) {
-		// Waiting would outlast the run: the link is left unresolved now.
-		j.skip(c.budget.refuse(ErrBudget))
-		done = true
+	var at time.Time
+	if j.alt != nil {
+		at, done = c.stepAlt(ctx, j)
+	} else {
+		at, done = c.run(ctx, j)
+		if !done && c.budget.beyond(at) {
+			// Waiting would outlast the run: the link is left unresolved now.
+			j.skip(c.budget.refuse(ErrBudget))
+			done = true
+		}
+		if done && c.wantsReplacement(j) {
+			// The link is broken: its verdict is final, and the search
+			// for an address that serves its document begins. The job
+			// leaves the live count (its alternatives count instead), so
+			// that their soft-404 proofs do not wait for it.
+			c.learnCanaries(&j.res)
+			j.release()
+			c.startAlternatives(j)
+			at, done = c.stepAlt(ctx, j)
+		}
 	}
 	if done {
 		j.done = true
@@ -128,7 +143,7 @@ func (c *Client) run(ctx context.Context, j *job) (time.Time, bool) {
 // fetch makes (or joins) one HTTP request for j.cur.
 func (c *Client) fetch(ctx context.Context, j *job, hs *hostState) (*response, error) {
 	u := j.cur
-	target, err := c.route(u)
+	target, err := c.route(u, j.archive)
 	if err != nil {
 		return nil, err
 	}
@@ -446,6 +461,11 @@ func (c *Client) onResponse(ctx context.Context, j *job, hs *hostState, r *respo
 // onContent decides on a 2xx body.
 func (c *Client) onContent(ctx context.Context, j *job, hs *hostState, r *response) (at time.Time, done, next bool) {
 	f := Sniff(r.body)
+	if j.wantSym != "" && j.otherSym == "" {
+		if s := shownSymbol(r.body, f); s != "" && !sameSymbol(s, j.wantSym) {
+			j.otherSym = s
+		}
+	}
 	switch {
 	case f.Document():
 		c.setContent(j, r)
@@ -501,6 +521,9 @@ func (c *Client) setContent(j *job, r *response) {
 	j.res.SHA256 = hex.EncodeToString(sum[:])
 	j.res.ETag = r.header.Get("ETag")
 	j.res.LastModified = r.header.Get("Last-Modified")
+	if j.keepBody {
+		j.body = r.body
+	}
 }
 
 // follow records a hop and moves the job to its target, refusing loops and

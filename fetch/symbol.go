@@ -131,3 +131,13 @@ func pathSafe(c byte) bool {
 	}
 	return strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0
 }
+
+// DocsURL returns https://docs.un.org/<lang>/<SYMBOL>, the document
+// viewer's address, or https://docs.un.org/<SYMBOL> when lang is empty.
+func DocsURL(symbol, lang string) (string, error) {
+	u, err := UndocsURL(symbol, lang)
+	if err != nil {
+		return "", err
+	}
+	return "https://docs.un.org/" + strings.TrimPrefix(u, "https://undocs.org/"), nil
+}

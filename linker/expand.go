@@ -50,6 +50,9 @@ const DefaultURLTemplate = "https://undocs.org/{lang}/{symbol}"
 type LinkStatus struct {
 	Dead bool
 	Note string // why, and since when: "soft-404 since 2026-11-02"
+	// Replacement is an address known to serve the dead link's document;
+	// FixLinks puts it in place of a dead link of the transcript.
+	Replacement string
 }
 
 // ExpandOptions control Expand. The zero value writes Markdown links in the
@@ -66,7 +69,8 @@ type ExpandOptions struct {
 	Decisions DecisionMode
 	// FixLinks replaces the address of a malformed, mismatched or
 	// wrong-language link of the transcript with the corrected one: the
-	// links that Crossref reports with a suggestion.
+	// links that Crossref reports with a suggestion; and the address of a
+	// link that Status knows dead with its known replacement.
 	FixLinks bool
 	// Status, when not nil, tells which addresses are known to be dead:
 	// their links are marked (class "xref-dead" and a title in HTML, a title
@@ -371,18 +375,40 @@ func (x *expander) inlineOK(c *Citation, text []byte) bool {
 }
 
 // fix corrects the addresses of malformed and mismatched links.
+// status is what Status knows of an address.
+func (x *expander) status(u string) (LinkStatus, bool) {
+	if x.opt.Status == nil {
+		return LinkStatus{}, false
+	}
+	return x.opt.Status(u)
+}
+
 func (x *expander) fix() {
 	doc := x.doc
 	for i := range doc.Links {
 		l := &doc.Links[i]
-		if !l.UN() || l.Citation < 0 {
+		if !l.UN() {
 			continue
 		}
-		v := doc.Verdict(l.Citation)
-		if !v.FixLink || !v.Resolvable {
+		var v Verdict
+		if l.Citation >= 0 {
+			v = doc.Verdict(l.Citation)
+		}
+		u := ""
+		switch {
+		case l.Citation >= 0 && v.FixLink && v.Resolvable:
+			u = URLFor(x.opt.URLTemplate, x.opt.Lang, v.Key, v.Display)
+			if st, ok := x.status(u); ok && st.Dead && st.Replacement != "" {
+				u = st.Replacement // the corrected address is dead too
+			}
+		default:
+			if st, ok := x.status(l.URL); ok && st.Dead && st.Replacement != "" {
+				u = st.Replacement
+			}
+		}
+		if u == "" {
 			continue
 		}
-		u := URLFor(x.opt.URLTemplate, x.opt.Lang, v.Key, v.Display)
 		repl := u
 		if l.Anchor {
 			repl = html.EscapeString(u)

@@ -197,7 +197,12 @@ func Run(ctx context.Context, st *cache.Store, res Resolver, opts Options) (*Rep
 		if it.hist, err = st.History(ctx, c.link.URL, 0); err != nil {
 			return nil, err
 		}
-		reqs[i] = fetch.Request{URL: c.link.URL}
+		reqs[i] = fetch.Request{URL: c.link.URL, LastOK: c.link.LastOK}
+		if rp := c.link.Replacement; rp != nil {
+			// Asked first if the link is still broken: a replacement
+			// that dies too is reported.
+			reqs[i].KnownReplacement = rp.URL
+		}
 		if p := lastOK(it.hist); p != nil && p.FinalURL != "" && (p.ETag != "" || p.LastModified != "") {
 			reqs[i].IfNoneMatch, reqs[i].IfModifiedSince, reqs[i].ConditionalURL = p.ETag, p.LastModified, p.FinalURL
 		}
@@ -430,6 +435,12 @@ func build(ctx context.Context, st *cache.Store, rep *Report, items []*item, o O
 				e.AgeDays = int(now.Sub(e.FailingSince) / (24 * time.Hour))
 			}
 		}
+		if state == StateSuspect || state == StateDead {
+			replacementOf(&e, it)
+			if e.Replacement != nil {
+				rep.Totals.Replaced++
+			}
+		}
 		e.Reason = reason(&e, o.DeadAfter)
 		uses, err := usesOf(ctx, st, l.Uses, docs)
 		if err != nil {
@@ -450,6 +461,29 @@ func build(ctx context.Context, st *cache.Store, rep *Report, items []*item, o O
 	t.Redirected, t.Changed = len(rep.Sections.Redirected), len(rep.Sections.Changed)
 	t.StillBroken, t.Unknown = len(rep.Sections.StillBroken), len(rep.Sections.Unknown)
 	return nil
+}
+
+// replacementOf fills a failing link's replacement: what this run's check
+// found (or tried), else what the graph keeps from an earlier run.
+func replacementOf(e *Entry, it *item) {
+	known := it.link.Replacement
+	if it.checked && classify(string(it.res.Status)) == classFailure {
+		r := it.res
+		e.ReplacementLost = r.ReplacementLost
+		if rp := r.Replacement; rp != nil {
+			found := it.obs.Time
+			if known != nil && known.URL == rp.URL && !known.Found.IsZero() {
+				found = known.Found
+			}
+			e.Replacement = &Replacement{URL: rp.URL, Via: string(rp.Via), Snapshot: rp.Snapshot.UTC(), Found: found.UTC(), Checked: it.obs.Time.UTC()}
+			return
+		}
+		e.Alternatives = r.Alternatives
+		return
+	}
+	if known != nil {
+		e.Replacement = &Replacement{URL: known.URL, Via: known.Via, Snapshot: known.Snapshot.UTC(), Found: known.Found.UTC(), Checked: known.Checked.UTC()}
+	}
 }
 
 // usesOf converts a link's uses, with the path of each transcript version.

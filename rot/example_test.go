@@ -62,16 +62,18 @@ func ExampleReport_WriteMarkdown() {
 	at := time.Date(2030, 3, 3, 2, 0, 0, 0, time.UTC)
 	rep := rot.Report{Schema: rot.Schema,
 		Run:    rot.RunInfo{ID: "rot-20300303T020000Z", Start: at, End: at, Budget: "30m0s", DeadAfter: 3},
-		Totals: rot.Totals{Links: 1, Due: 1, Checked: 1, Requests: 2, NewBroken: 1, States: rot.States{Dead: 1}},
+		Totals: rot.Totals{Links: 1, Due: 1, Checked: 1, Requests: 5, NewBroken: 1, Replaced: 1, States: rot.States{Dead: 1}},
 	}
-	rep.Sections.NewBroken = []rot.Entry{{URL: "https://undocs.org/en/A/RES/71/258", Verdict: rot.VerdictNewBroken,
+	rep.Sections.NewBroken = []rot.Entry{{URL: "https://undocs.org/en/A/RES/71/258", Verdict: rot.VerdictNewBroken, State: rot.StateDead,
 		Reason: "soft-404 (HTTP 302, 200): failed on 3 separate runs since 2030-03-01 02:00 UTC",
-		Uses:   []rot.Use{{Transcript: "S/PV.9950", Lang: "en", Line: 25, Symbol: "A/RES/71/258"}}}}
+		Replacement: &rot.Replacement{URL: "https://web.archive.org/web/20190302102030/https://undocs.org/en/A/RES/71/258",
+			Via: "archive", Snapshot: time.Date(2019, 3, 2, 10, 20, 30, 0, time.UTC), Found: at, Checked: at},
+		Uses: []rot.Use{{Transcript: "S/PV.9950", Lang: "en", Line: 25, Symbol: "A/RES/71/258"}}}}
 	rep.WriteMarkdown(os.Stdout)
 	// Output:
 	// # Link rot report, 2030-03-03 02:00 UTC
 	//
-	// Run `rot-20300303T020000Z` checked 1 of 1 link in use (1 due) with 2 requests.
+	// Run `rot-20300303T020000Z` checked 1 of 1 link in use (1 due) with 5 requests.
 	// A link is dead after failing on 3 separate runs; blocked, rate-limited and unreachable links are unknown, never rot.
 	//
 	// | Section | Links |
@@ -85,6 +87,7 @@ func ExampleReport_WriteMarkdown() {
 	// | [Unknown](#unknown) | 0 |
 	//
 	// All links: 0 working, 0 suspect, 1 dead, 0 not judged yet.
+	// Replacement found for 1 of the 1 failing.
 	//
 	// <a id="new-broken"></a>
 	// ## New broken (1)
@@ -92,6 +95,7 @@ func ExampleReport_WriteMarkdown() {
 	// Dead as of this run: failed on 3 separate runs.
 	//
 	// - `https://undocs.org/en/A/RES/71/258`: soft-404 (HTTP 302, 200): failed on 3 separate runs since 2030-03-01 02:00 UTC
+	//   - Replacement found: `https://web.archive.org/web/20190302102030/https://undocs.org/en/A/RES/71/258` (copy of 2019-03-02 in the web archive, known since 2030-03-03)
 	//   - S/PV.9950 (en), line 25, citing A/RES/71/258
 	//
 	// <a id="suspect"></a>

@@ -50,8 +50,12 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		fmt.Fprintf(b, "<a class=\"card %s%s\" href=\"#%s\"><span class=\"n\">%d</span><span class=\"l\">%s</span></a>\n", v, zero, v, n, v.Title())
 	}
 	b.WriteString("</nav>\n")
-	fmt.Fprintf(b, "<p class=\"states\">All links: %d working, %d suspect, %d dead, %d not judged yet.</p>\n",
+	fmt.Fprintf(b, "<p class=\"states\">All links: %d working, %d suspect, %d dead, %d not judged yet.",
 		t.States.OK, t.States.Suspect, t.States.Dead, t.States.Unjudged)
+	if n := t.States.Suspect + t.States.Dead; n > 0 {
+		fmt.Fprintf(b, " Replacement found for %d of the %d failing.", t.Replaced, n)
+	}
+	b.WriteString("</p>\n")
 
 	b.WriteString("<section id=\"trend\">\n<h2>Trend</h2>\n<figure>\n")
 	writeTrendSVG(b, r.Trend)
@@ -77,7 +81,17 @@ func (r *Report) WriteHTML(w io.Writer) error {
 			} else {
 				fmt.Fprintf(b, "<span class=\"url\">%s</span>", esc(e.URL))
 			}
-			fmt.Fprintf(b, "\n<p class=\"reason\">%s</p>\n<ul class=\"uses\">\n", esc(e.Reason))
+			fmt.Fprintf(b, "\n<p class=\"reason\">%s</p>\n", esc(e.Reason))
+			if failing(&e) {
+				b.WriteString("<p class=\"replacement\">Replacement found: ")
+				if rp := e.Replacement; rp != nil && (strings.HasPrefix(rp.URL, "https://") || strings.HasPrefix(rp.URL, "http://")) {
+					fmt.Fprintf(b, "<a href=\"%s\">%s</a> (%s)", esc(rp.URL), esc(rp.URL), esc(replacementText(&e)))
+				} else {
+					b.WriteString(esc(replacementText(&e)))
+				}
+				b.WriteString("</p>\n")
+			}
+			b.WriteString("<ul class=\"uses\">\n")
 			for _, u := range e.Uses {
 				fmt.Fprintf(b, "<li>%s</li>\n", esc(useText(u)))
 			}
@@ -132,6 +146,7 @@ code{font-size:.9em}
 .links>li{padding:.5rem 0;border-top:1px solid #eee}
 .url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92rem;overflow-wrap:anywhere;color:#0b57d0}
 .reason{margin:.2rem 0;overflow-wrap:anywhere}
+.replacement{margin:.2rem 0;overflow-wrap:anywhere;font-size:.95em}
 .uses{margin:.2rem 0;padding-left:1.2rem;font-size:.9rem;color:#333;overflow-wrap:anywhere}
 .none{color:#666;font-style:italic}
 figure{margin:0}

@@ -29,6 +29,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 	fmt.Fprintf(b, "\nAll links: %d working, %d suspect, %d dead, %d not judged yet.\n",
 		t.States.OK, t.States.Suspect, t.States.Dead, t.States.Unjudged)
+	if n := t.States.Suspect + t.States.Dead; n > 0 {
+		fmt.Fprintf(b, "Replacement found for %d of the %d failing.\n", t.Replaced, n)
+	}
 	for _, v := range SectionOrder {
 		list := *r.Sections.Of(v)
 		fmt.Fprintf(b, "\n<a id=\"%s\"></a>\n## %s (%d)\n\n%s\n\n", v, v.Title(), len(list), v.about(r.Run.DeadAfter))
@@ -38,6 +41,13 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		for _, e := range list {
 			fmt.Fprintf(b, "- `%s`: %s\n", mdCode(e.URL), mdText(e.Reason))
+			if failing(&e) {
+				if rp := e.Replacement; rp != nil {
+					fmt.Fprintf(b, "  - Replacement found: `%s` (%s)\n", mdCode(rp.URL), mdText(replacementText(&e)))
+				} else {
+					fmt.Fprintf(b, "  - Replacement found: %s\n", mdText(replacementText(&e)))
+				}
+			}
 			for _, u := range e.Uses {
 				fmt.Fprintf(b, "  - %s\n", mdText(useText(u)))
 			}

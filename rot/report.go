@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"time"
+
+	"github.com/xref-un/xref/fetch"
 )
 
 // Schema names the JSON report's format and version. A change that removes
@@ -142,6 +144,9 @@ type Totals struct {
 	Changed     int `json:"changed"`
 	StillBroken int `json:"still_broken"`
 	Unknown     int `json:"unknown"`
+	// Replaced counts the failing links (suspect, new broken, still
+	// broken) with a replacement.
+	Replaced int `json:"replaced"`
 
 	// States counts the states of all links after the run.
 	States States `json:"states"`
@@ -230,8 +235,31 @@ type Entry struct {
 	WaitHost  string    `json:"wait_host,omitempty"`
 	WaitUntil time.Time `json:"wait_until,omitzero"`
 
+	// Replacement, for a failing link (suspect, new broken, still broken),
+	// is the address found to serve its document: by this run, or by an
+	// earlier one when this run did not check the link. Nil when none is
+	// known; Alternatives then lists what this run tried.
+	Replacement  *Replacement    `json:"replacement,omitempty"`
+	Alternatives []fetch.Attempt `json:"alternatives,omitempty"`
+	// ReplacementLost is the replacement an earlier run found, which this
+	// run asked first and found dead too.
+	ReplacementLost string `json:"replacement_lost,omitempty"`
+
 	// Uses are every transcript, line and citation that carry the link.
 	Uses []Use `json:"uses"`
+}
+
+// Replacement is an address that serves a failing link's document.
+type Replacement struct {
+	URL string `json:"url"`
+	// Via says how it was found: symbol-api, undocs, docs-un, archive,
+	// known (fetch.Via).
+	Via string `json:"via"`
+	// Snapshot is an archived copy's date.
+	Snapshot time.Time `json:"snapshot,omitzero"`
+	// Found is when a run first found it; Checked when it last resolved.
+	Found   time.Time `json:"found,omitzero"`
+	Checked time.Time `json:"checked,omitzero"`
 }
 
 // Snapshot is what a good check saw at the end of the chain.

@@ -115,6 +115,16 @@ func requestCost(l *cache.Link) map[string]int {
 			c[h]++
 		}
 	}
+	if classify(l.Latest.Status) == classFailure {
+		// A failing link costs its search for a replacement too: the
+		// known one, else the symbol API, and the archive.
+		if l.Replacement != nil {
+			c[hostOf(l.Replacement.URL)]++
+		} else {
+			c["documents.un.org"]++
+			c["archive.org"]++
+		}
+	}
 	return c
 }
 

@@ -113,3 +113,67 @@ func reason(e *Entry, deadAfter int) string {
 	}
 	return ""
 }
+
+// viaText says how a replacement was found.
+var viaText = map[string]string{
+	string(fetch.ViaSymbolAPI): "through the documents.un.org symbol API",
+	string(fetch.ViaUndocs):    "on undocs.org",
+	string(fetch.ViaDocs):      "on docs.un.org",
+	string(fetch.ViaArchive):   "in the web archive",
+	string(fetch.ViaKnown):     "by an earlier run",
+}
+
+// outcomeText says what an alternative gave.
+var outcomeText = map[fetch.Outcome]string{
+	fetch.OutcomeMissing:       "not there",
+	fetch.OutcomeOtherDocument: "another document",
+	fetch.OutcomeNoCopy:        "no copy",
+	fetch.OutcomeUnreachable:   "not reachable",
+	fetch.OutcomeSkipped:       "not asked (budget)",
+}
+
+// failing reports an entry whose link fails: the ones with a "replacement
+// found" line.
+func failing(e *Entry) bool { return e.State == StateSuspect || e.State == StateDead }
+
+// replacementText is the "replacement found" line of a failing link,
+// after the address (if any): "found through the documents.un.org symbol
+// API on 2026-11-01", "copy of 2019-03-02 in the web archive", or "none
+// (tried: …)".
+func replacementText(e *Entry) string {
+	s := ""
+	if e.ReplacementLost != "" {
+		s = "the replacement found earlier (" + e.ReplacementLost + ") is dead too; "
+	}
+	if rp := e.Replacement; rp != nil {
+		how := "found " + viaText[rp.Via]
+		if rp.Via == string(fetch.ViaArchive) && !rp.Snapshot.IsZero() {
+			how = "copy of " + rp.Snapshot.UTC().Format("2006-01-02") + " in the web archive"
+		}
+		if !rp.Found.IsZero() {
+			how += ", known since " + rp.Found.UTC().Format("2006-01-02")
+		}
+		if !rp.Checked.IsZero() && !rp.Checked.Equal(rp.Found) {
+			how += ", resolving on " + rp.Checked.UTC().Format("2006-01-02")
+		}
+		return s + how
+	}
+	var tried []string
+	for _, a := range e.Alternatives {
+		if a.Outcome == fetch.OutcomeListed {
+			continue
+		}
+		what := strings.TrimPrefix(strings.TrimPrefix(viaText[string(a.Via)], "through "), "on ")
+		if a.Via == fetch.ViaArchive {
+			what = "the web archive"
+			if a.Outcome == fetch.OutcomeMissing || a.Outcome == fetch.OutcomeOtherDocument {
+				what = "the archive's copy"
+			}
+		}
+		tried = append(tried, what+": "+outcomeText[a.Outcome])
+	}
+	if len(tried) == 0 {
+		return s + "none"
+	}
+	return s + "none (tried " + strings.Join(tried, "; ") + ")"
+}

@@ -185,10 +185,20 @@ func observation(r fetch.Result, runID string, at time.Time, prevOK *cache.Obser
 	for _, h := range r.Hops {
 		o.Redirects = append(o.Redirects, cache.Redirect{URL: h.To, Code: h.Code})
 	}
+	o.Replacement, o.ReplacementLost = ReplacementOf(r), r.ReplacementLost
 	if raw, err := json.Marshal(r); err == nil {
 		o.Raw = raw
 	}
 	return o
+}
+
+// ReplacementOf is the replacement a result found, as the citation graph
+// keeps it (cache.Observation.Replacement); nil when none.
+func ReplacementOf(r fetch.Result) *cache.Replacement {
+	if r.Replacement == nil {
+		return nil
+	}
+	return &cache.Replacement{URL: r.Replacement.URL, Via: string(r.Replacement.Via), Snapshot: r.Replacement.Snapshot.UTC()}
 }
 
 // snapshot describes an ok observation for the report.

@@ -81,9 +81,12 @@ func Builtin(name string) (*Scenario, error) {
 		return &Scenario{Name: "seed", Docs: seedDocs()}, nil
 	case "empty":
 		return &Scenario{Name: "empty"}, nil
+	case "dead-links":
+		sc, _ := DeadLinks(20, 10, 10, 10)
+		return sc, nil
 	}
 	return nil, fmt.Errorf("%w: no built-in scenario %q (have %s)", ErrScenario, name, strings.Join(BuiltinNames, ", "))
 }
 
 // BuiltinNames lists the names Builtin knows.
-var BuiltinNames = []string{"demo", "seed", "empty"}
+var BuiltinNames = []string{"demo", "seed", "empty", "dead-links"}

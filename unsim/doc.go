@@ -118,7 +118,8 @@ running simulator to the next night with SetScenario: the address stays the
 same, rule counters and soft-block windows start afresh.
 
 Built-in scenarios (Builtin): "demo" (Demo: the seed documents plus one
-symbol per behaviour), "seed", "empty". testdata/ holds seed.json (the
+symbol per behaviour), "seed", "empty", "dead-links" (DeadLinks: dead links
+and where their documents still are). testdata/ holds seed.json (the
 seed transcript: every link resolves except https://undocs.org/ch/73/546)
 and night1.json, night2.json, night3.json.
 

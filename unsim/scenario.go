@@ -94,6 +94,11 @@ type Doc struct {
 	// Modified is the Last-Modified date; default 2019-01-01 plus Version
 	// days.
 	Modified time.Time `json:"modified,omitzero"`
+	// Hosts, when given, are the only hosts that know the document: the
+	// others answer as for an unknown symbol (a link that died on one
+	// host while another still serves the document). documents.un.org
+	// must be among them for the file to be served.
+	Hosts []string `json:"hosts,omitempty"`
 }
 
 // Action is what a Rule does to a matching request.
@@ -179,6 +184,8 @@ type Scenario struct {
 	SoftBlock *SoftBlock `json:"soft_block,omitempty"`
 	Docs      []Doc      `json:"docs,omitempty"`
 	Rules     []Rule     `json:"rules,omitempty"`
+	// Archive is what the simulated web archive holds (archive.go).
+	Archive []Capture `json:"archive,omitempty"`
 }
 
 // DefaultLangAliases is the assumption about non-standard language segments
@@ -236,6 +243,16 @@ func (sc *Scenario) Validate() error {
 		}
 		if d.File != "" && !strings.HasPrefix(d.File, "/") {
 			return fmt.Errorf("%w: doc %s: file %q must be an absolute path", ErrScenario, d.Symbol, d.File)
+		}
+		for _, h := range d.Hosts {
+			if !slices.Contains(Hosts, strings.ToLower(h)) {
+				return fmt.Errorf("%w: doc %s: host %q is not simulated", ErrScenario, d.Symbol, h)
+			}
+		}
+	}
+	for i, c := range sc.Archive {
+		if err := c.validate(); err != nil {
+			return fmt.Errorf("%w: archive entry %d: %w", ErrScenario, i, err)
 		}
 	}
 	for i, r := range sc.Rules {
@@ -297,6 +314,7 @@ type fileScenario struct {
 	SoftBlock   *fileSoftBlock    `json:"soft_block,omitempty"`
 	Docs        []Doc             `json:"docs,omitempty"`
 	Rules       []fileRule        `json:"rules,omitempty"`
+	Archive     []Capture         `json:"archive,omitempty"`
 }
 
 type fileSoftBlock struct {
@@ -383,6 +401,9 @@ func loadFile(path string, depth int) (*Scenario, error) {
 		sc.SoftBlock = &SoftBlock{Hosts: f.SoftBlock.Hosts, After: f.SoftBlock.After, Window: w, Hold: hold}
 	}
 	sc.Docs = append(sc.Docs, f.Docs...)
+	if f.Archive != nil {
+		sc.Archive = f.Archive
+	}
 	if f.Rules != nil {
 		sc.Rules = nil
 		for _, fr := range f.Rules {

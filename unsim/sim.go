@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"maps"
 	"net"
 	"net/http"
@@ -23,6 +22,7 @@ import (
 var Hosts = []string{
 	"undocs.org", "www.undocs.org", "docs.un.org", "documents.un.org",
 	"digitallibrary.un.org", "daccess-ods.un.org", "documents-dds-ny.un.org", "www.un.org",
+	"archive.org", "web.archive.org",
 }
 
 // Logged is one request as the simulator saw it.
@@ -71,6 +71,7 @@ type entry struct {
 	size     int
 	modified time.Time
 	tmpID    string
+	hosts    []string // lower case; empty: every host
 }
 
 // world is a scenario compiled for serving.
@@ -82,6 +83,7 @@ type world struct {
 	aliases map[string]string
 	defLang string
 	blockOn map[string]bool
+	archive []*capture
 }
 
 func compile(sc *Scenario) (*world, error) {
@@ -115,6 +117,9 @@ func compile(sc *Scenario) (*world, error) {
 			symbol: strings.TrimSpace(d.Symbol), lang: d.Langs[0], via: d.Via, format: d.Format,
 			version: d.Version, file: d.File, state: d.State, size: d.Size, modified: modifiedFor(d),
 		}
+		for _, h := range d.Hosts {
+			e.hosts = append(e.hosts, strings.ToLower(h))
+		}
 		if e.via == "" {
 			e.via = ViaRedirect
 		}
@@ -138,6 +143,9 @@ func compile(sc *Scenario) (*world, error) {
 		w.docs[[2]string{symbolKey(e.symbol), e.lang}] = e
 		w.files[e.file] = e
 		w.tmp[e.tmpID] = e
+	}
+	for _, c := range sc.Archive {
+		w.archive = append(w.archive, compileCapture(c))
 	}
 	return w, nil
 }
@@ -496,76 +504,6 @@ func (s *Sim) apply(w *world, rw *recorder, r *http.Request, info reqInfo, rule 
 	return true
 }
 
-// countWriter counts bytes written to the wire.
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
-}
-
-func (s *Sim) addFaultBytes(n int64) {
-	s.smu.Lock()
-	s.stats.FaultBytes += n
-	s.smu.Unlock()
-}
-
-// endless writes HTML until the client goes away (or the caps).
-func (s *Sim) endless(rw http.ResponseWriter, r *http.Request) {
-	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-	rw.WriteHeader(http.StatusOK)
-	cw := &countWriter{w: rw}
-	defer func() { s.addFaultBytes(cw.n) }()
-	rc := http.NewResponseController(rw)
-	chunk := bytes.Repeat([]byte("<p>and so on, and so on, and so on</p>\n"), 400)
-	cw.Write([]byte("<!DOCTYPE html><html><body>\n"))
-	deadline := time.Now().Add(maxFaultTime)
-	for cw.n < maxFaultBytes && time.Now().Before(deadline) && r.Context().Err() == nil {
-		if _, err := cw.Write(chunk); err != nil {
-			return
-		}
-		rc.Flush()
-	}
-}
-
-// gzipBomb streams gzip-encoded HTML that inflates to maxFaultBytes of
-// blanks: a few hundred bytes on the wire per megabyte decoded.
-func (s *Sim) gzipBomb(rw http.ResponseWriter, r *http.Request) {
-	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-	rw.Header().Set("Content-Encoding", "gzip")
-	rw.WriteHeader(http.StatusOK)
-	cw := &countWriter{w: rw}
-	defer func() { s.addFaultBytes(cw.n) }()
-	rc := http.NewResponseController(rw)
-	gz, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	blanks := bytes.Repeat([]byte(" "), 1<<20)
-	gz.Write([]byte("<!DOCTYPE html><html><body>"))
-	deadline := time.Now().Add(maxFaultTime)
-	for decoded := 0; decoded < maxFaultBytes && time.Now().Before(deadline) && r.Context().Err() == nil; decoded += len(blanks) {
-		if _, err := gz.Write(blanks); err != nil {
-			return
-		}
-		if gz.Flush() != nil || rc.Flush() != nil {
-			return
-		}
-	}
-	gz.Close()
-}
-
-func waf(rw http.ResponseWriter) {
-	h := rw.Header()
-	h.Set("Server", "awselb/2.0")
-	h.Set("X-Amzn-Waf-Action", "challenge")
-	h.Set("Content-Type", "text/html; charset=UTF-8")
-	h.Set("Cache-Control", "no-store, max-age=0")
-	rw.WriteHeader(http.StatusAccepted)
-	io.WriteString(rw, wafPage)
-}
-
 func redirect(rw http.ResponseWriter, code int, to string) {
 	rw.Header().Set("Location", to)
 	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -692,6 +630,17 @@ func (w *world) parse(r *http.Request) reqInfo {
 		}
 	case "digitallibrary.un.org":
 		info.kind = "dl"
+	case "archive.org":
+		if p == "/wayback/available" {
+			info.kind = "wayback-available"
+		}
+	case "web.archive.org":
+		if strings.HasPrefix(p, "/web/") {
+			info.kind = "wayback-copy"
+			if c := w.capture(r.URL); c != nil {
+				info.sym, info.lang = c.Symbol, c.Lang
+			}
+		}
 	}
 	return info
 }
@@ -736,7 +685,16 @@ func fileURL(e *entry) string { return "https://documents.un.org" + e.file }
 // route answers a request by its host's normal behaviour.
 func (w *world) route(rw http.ResponseWriter, r *http.Request, info reqInfo) {
 	e := w.lookup(info.sym, info.lang)
+	if e != nil && len(e.hosts) > 0 && !slices.Contains(e.hosts, info.host) {
+		e = nil // this host does not know the document
+	}
 	switch info.kind {
+	case "wayback-available":
+		w.available(rw, r)
+		return
+	case "wayback-copy":
+		w.serveCapture(rw, r)
+		return
 	case "undocs":
 		if e == nil || e.via == ViaRedirect {
 			// undocs.org cannot know; it hands every symbol to the viewer.

@@ -128,7 +128,7 @@ func flagChoices(cmd, name string) []string {
 	case "decisions":
 		return []string{"text", "title"}
 	case "scenario":
-		return []string{"demo", "seed", "empty"}
+		return []string{"demo", "seed", "empty", "dead-links"}
 	case "format":
 		switch cmd {
 		case "check":

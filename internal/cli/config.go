@@ -40,6 +40,9 @@ type config struct {
 	Budget string `toml:"budget"`
 	// Cache is the directory of the citation graph (--cache).
 	Cache string `toml:"cache"`
+	// Archive false keeps replacement searches off the web archive
+	// (--no-archive).
+	Archive *bool `toml:"archive"`
 }
 
 // findConfig returns the configuration file that applies, or "".
@@ -83,7 +86,7 @@ func loadConfig(path string) (*config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if un := md.Undecoded(); len(un) > 0 {
-		keys := []string{"lang", "severity", "select", "ignore", "hosts", "rate", "budget", "cache"}
+		keys := []string{"lang", "severity", "select", "ignore", "hosts", "rate", "budget", "cache", "archive"}
 		k := un[0].String()
 		msg := fmt.Sprintf("%s: unknown key %q", path, k)
 		if s := closest(k, keys); s != "" {
@@ -130,6 +133,11 @@ func applyConfig(fs *flag.FlagSet) error {
 		{"ignore", strings.Join(c.Ignore, ",")}, {"rate", rate}, {"budget", c.Budget}, {"cache", c.Cache},
 	} {
 		if err := set(kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	if c.Archive != nil && !*c.Archive {
+		if err := set("no-archive", "true"); err != nil {
 			return err
 		}
 	}

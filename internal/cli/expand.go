@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/xref-un/xref/cache"
+	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/linker"
 )
 
@@ -24,7 +25,10 @@ Links are in the transcript's language (detected, or given by
 --transcript-lang) unless --lang names another.
 
 When the citation graph knows an address to be dead (from xref check
---resolve or xref rot), its link is marked, not silently emitted.
+--resolve or xref rot), its link is marked, not silently emitted; with
+--fix-links, a dead link of the transcript whose document the graph knows
+at another address (its replacement) gets that address, unless
+--no-archive and the address is a web archive copy.
 
 Exit status: 0, or 2 when a file cannot be read or the flags are wrong.`
 
@@ -40,6 +44,7 @@ func runExpand(ctx context.Context, args []string, s IO) error {
 	var sf storeFlags
 	sf.register(fs, false)
 	noGraph := fs.Bool("no-cache", false, "do not read the citation graph for dead links")
+	noArchive := fs.Bool("no-archive", false, "with --fix-links, never put a web archive copy in place of a dead link")
 	var vb verbosity
 	vb.register(fs)
 	files, err := parse(fs, args)
@@ -74,7 +79,7 @@ func runExpand(ctx context.Context, args []string, s IO) error {
 		switch {
 		case err == nil:
 			defer st.Close()
-			status = graphStatus(ctx, st)
+			status = graphStatus(ctx, st, *noArchive)
 		case errors.Is(err, cache.ErrInUse):
 			fmt.Fprintf(s.Err, "xref: dead links are not marked: %v\n", err)
 		}
@@ -121,8 +126,10 @@ func runExpand(ctx context.Context, args []string, s IO) error {
 	return nil
 }
 
-// graphStatus tells which addresses the citation graph knows to be dead.
-func graphStatus(ctx context.Context, st *cache.Store) func(string) (linker.LinkStatus, bool) {
+// graphStatus tells which addresses the citation graph knows to be dead,
+// and the replacement it knows for them (none from the archive when
+// noArchive).
+func graphStatus(ctx context.Context, st *cache.Store, noArchive bool) func(string) (linker.LinkStatus, bool) {
 	return func(u string) (linker.LinkStatus, bool) {
 		l, err := st.Link(ctx, u)
 		if err != nil || l.Latest == nil {
@@ -134,7 +141,11 @@ func graphStatus(ctx context.Context, st *cache.Store) func(string) (linker.Link
 			if since.IsZero() {
 				since = l.Latest.Time
 			}
-			return linker.LinkStatus{Dead: true, Note: fmt.Sprintf("%s since %s", l.Latest.Status, since.UTC().Format("2006-01-02"))}, true
+			ls := linker.LinkStatus{Dead: true, Note: fmt.Sprintf("%s since %s", l.Latest.Status, since.UTC().Format("2006-01-02"))}
+			if rp := l.Replacement; rp != nil && !(noArchive && rp.Via == string(fetch.ViaArchive)) {
+				ls.Replacement = rp.URL
+			}
+			return ls, true
 		}
 		return linker.LinkStatus{}, true
 	}

@@ -21,6 +21,7 @@ type fetchFlags struct {
 	maxWait      time.Duration
 	allowHosts   stringList
 	allowPrivate bool
+	noArchive    bool
 	verbosity
 
 	// The run's bounds: --budget and --max-requests (every network
@@ -46,6 +47,7 @@ func (f *fetchFlags) register(fs *flag.FlagSet, budget, maxAge time.Duration) {
 	fs.DurationVar(&f.timeout, "timeout", 0, "time limit of one HTTP exchange (default 30s)")
 	fs.DurationVar(&f.maxWait, "max-wait", 2*time.Minute, "longest Retry-After waited for; a longer one leaves the link unresolved")
 	fs.Var(&f.allowHosts, "allow-host", "also resolve links to this host (repeatable; \"*\" for every host)")
+	fs.BoolVar(&f.noArchive, "no-archive", false, "look for the replacement of a dead link on the UN hosts only, never in the web\narchive (archive.org)")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow connections to loopback and private addresses (never needed for UN hosts)")
 	fs.DurationVar(&f.budget, "budget", budget, "wall-clock budget of the run; links not resolved by then are reported unresolved")
 	fs.IntVar(&f.maxRequests, "max-requests", 0, "most HTTP requests of the run, probes included (0: no cap)")
@@ -84,6 +86,10 @@ func (f *fetchFlags) client(prog *progress, bounded bool) (*fetch.Client, error)
 		Workers:               f.workers,
 		RequestTimeout:        f.timeout,
 		MaxRetryAfter:         f.maxWait,
+		// A dead link is reported with the address that works, when one
+		// does (docs/resolving.md, "When a link dies").
+		FindReplacements: true,
+		NoArchive:        f.noArchive,
 	}
 	if bounded {
 		opts.MaxRequests = f.maxRequests

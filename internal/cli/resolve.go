@@ -27,8 +27,11 @@ blocked, rate-limited, server-error, timeout, network, invalid, skipped (the
 run's --budget or --max-requests ran out first). A "not found" page is
 judged by the host's page for a symbol that cannot exist and by a document
 known to resolve there, not by waiting (docs/resolving.md). A verdict in the
-citation graph younger than --max-age is reused without a request. Text
-output gives one sentence per argument; the chain of hops is in the JSON.
+citation graph younger than --max-age is reused without a request. A dead
+link's document is looked for elsewhere (the symbol API, undocs.org,
+docs.un.org, then the web archive unless --no-archive), and the replacement
+found, or what was tried, follows its verdict. Text output gives one
+sentence per argument; the chain of hops is in the JSON.
 
 Exit status: 0 when every argument resolves, 1 when some do not, 2 on
 usage errors.`
@@ -138,7 +141,14 @@ func runResolve(ctx context.Context, args []string, s IO) error {
 			} else if l := linker.ParseLink(args[i]); l.Symbol != "" {
 				what = args[i] + " (" + l.Symbol + ")"
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\n", what, r.Status, verdict(r))
+			msg := verdict(r)
+			if note := replacementNote(r); note != "" {
+				msg += "; " + note
+				if r.Replacement != nil {
+					msg += ": " + r.Replacement.URL
+				}
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\n", what, r.Status, msg)
 		}
 	}
 	switch {

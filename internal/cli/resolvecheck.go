@@ -74,8 +74,10 @@ func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document,
 			continue
 		case fetch.StatusNotFound:
 			f.Rule, f.Severity = ruleBrokenLink, linker.SeverityError
+			offerReplacement(&f, r, results)
 		case fetch.StatusSoft404:
 			f.Rule, f.Severity = ruleSoft404, linker.SeverityError
+			offerReplacement(&f, r, results)
 		case fetch.StatusBlocked:
 			f.Rule, f.Severity = ruleBlockedLink, linker.SeverityWarning
 		default:
@@ -117,6 +119,22 @@ func resolveDocument(ctx context.Context, c *fetch.Client, doc *linker.Document,
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
 	return fs, results, err
+}
+
+// offerReplacement makes the replacement of a dead link its suggestion
+// (unless the corrected address of the citation resolves: that one names
+// the document the text cites), and says in the message where it was
+// found, or what was tried.
+func offerReplacement(f *linker.Finding, r fetch.Result, results map[string]fetch.Result) {
+	if note := replacementNote(r); note != "" {
+		f.Message += "; " + note
+	}
+	if r.Replacement == nil {
+		return
+	}
+	if s, ok := results[f.Suggestion]; f.Suggestion == "" || !ok || s.Status != fetch.StatusOK {
+		f.Suggestion = r.Replacement.URL
+	}
 }
 
 // linksToResolve lists, once each and in order, the UN links of a

@@ -243,7 +243,7 @@ func replacements(doc *linker.Document, rule string, o linker.Occurrence, region
 		return sarifReplacement{DeletedRegion: sarifRegion{StartLine: l, StartColumn: c, EndLine: l, EndColumn: c}, InsertedContent: &sarifText{Text: text}}
 	}
 	switch rule {
-	case linker.RuleMalformedLink, linker.RuleLinkMismatch, linker.RuleNonstandardLanguage:
+	case linker.RuleMalformedLink, linker.RuleLinkMismatch, linker.RuleNonstandardLanguage, ruleBrokenLink, ruleSoft404:
 		text := o.Suggestion
 		if doc.Format == "html" {
 			text = html.EscapeString(text)
@@ -268,6 +268,8 @@ func fixDescription(f linker.Finding) string {
 		if len(f.Occurrences) > 1 {
 			return "use the standard language code in every link"
 		}
+	case ruleBrokenLink, ruleSoft404:
+		return "replace the dead address with " + f.Suggestion
 	}
 	return "replace the address with " + f.Suggestion
 }

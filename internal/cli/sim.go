@@ -26,7 +26,7 @@ It runs until interrupted.`
 func runSim(ctx context.Context, args []string, s IO) error {
 	fs := newFlags("sim", "[flags]", simAbout, s.Err)
 	addr := fs.String("addr", "127.0.0.1:8089", "loopback address to listen on")
-	scenario := fs.String("scenario", "demo", "built-in scenario (demo, seed, empty) or a scenario file (JSON)")
+	scenario := fs.String("scenario", "demo", "built-in scenario (demo, seed, empty, dead-links) or a scenario file (JSON)")
 	latency := fs.Duration("latency", 0, "added to every answer")
 	var vb verbosity
 	vb.register(fs)

@@ -18,6 +18,7 @@ import (
 	"github.com/xref-un/xref/cache"
 	"github.com/xref-un/xref/fetch"
 	"github.com/xref-un/xref/linker"
+	"github.com/xref-un/xref/rot"
 )
 
 // EnvCache names the store's directory, like --cache.
@@ -132,6 +133,7 @@ func observation(r fetch.Result, runID string) cache.Observation {
 	for _, h := range r.Hops {
 		o.Redirects = append(o.Redirects, cache.Redirect{URL: h.To, Code: h.Code})
 	}
+	o.Replacement, o.ReplacementLost = rot.ReplacementOf(r), r.ReplacementLost
 	if raw, err := json.Marshal(r); err == nil {
 		o.Raw = raw
 	}
