@@ -126,6 +126,9 @@ func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 // maxTitleWords bounds the words of a title between two items.
 const maxTitleWords = 14
 
+// maxClauseBytes bounds the bytes of a clause between two items.
+const maxClauseBytes = 320
+
 // skipClause skips a clause after an item in the Security Council's style
 // ("1267 (1999) créant le Comité …", ", que establece el Comité,") up to a
 // connector followed by another item in that style, "1373 (2001)", and
@@ -134,6 +137,18 @@ const maxTitleWords = 14
 func (s *scanner) skipClause(p int, g *grammar, prev []item) (int, bool) {
 	t := s.t
 	e := skipSpaces(t, p)
+	// Most clauses end at a stop or a bracket before any digit: only a
+	// digit can start the next item.
+	k := e
+	for k < len(t) && k-e < maxClauseBytes && !isDigit(t[k]) {
+		if c := t[k]; c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n' {
+			return 0, false
+		}
+		k++
+	}
+	if k >= len(t) || !isDigit(t[k]) {
+		return 0, false
+	}
 	for words := 0; words < maxTitleWords && e < len(t); {
 		c := t[e]
 		switch {

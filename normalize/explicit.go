@@ -165,6 +165,9 @@ const maxListed = 32
 // end of the sentence. A range ("L.55 to L.58") is not expanded.
 func (s *scanner) numberContinuations(start, e int) int {
 	t := s.t
+	if p := skipSpaces(t, e); p >= len(t) || !s.x.contFirst[t[p]] {
+		return e // no list goes on here
+	}
 	r := s.prev
 	if r.n < 2 {
 		return e
