@@ -108,3 +108,38 @@ func TestPositionsPDFBreaks(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsContinuedForms: the spans, lines and columns of the forms
+// that continue a citation over other text: a bare number continuing a
+// meeting record's symbol, a year in brackets after blank lines, and a
+// bracketed number with a year clause.
+func TestPositionsContinuedForms(t *testing.T) {
+	in := "Records (A/C.3/58/SR.12, 14 and 19).\n" +
+		"las resoluciones 1267 (1999), 1989\n\n\n(2011) y 2253 (2015)\n" +
+		"أيدت الخطة عبر القرار (2139) عام 2014، ثم تابعت.\n"
+	want := []struct {
+		text      string
+		line, col int
+	}{
+		{"A/C.3/58/SR.12", 1, 10},
+		{"14", 1, 26},
+		{"19", 1, 33},
+		{"resoluciones 1267 (1999)", 2, 5},
+		{"1989\n\n\n(2011)", 2, 31},
+		{"2253 (2015)", 5, 10},
+		{"القرار (2139) عام 2014", 6, 16},
+	}
+	doc, err := Parse([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Citations) != len(want) {
+		t.Fatalf("%d citations %v; want %d", len(doc.Citations), doc.Citations, len(want))
+	}
+	for i, w := range want {
+		c := doc.Citations[i]
+		if got := string(doc.Input[c.Start:c.End]); got != w.text || c.Text != w.text || c.Line != w.line || c.Col != w.col {
+			t.Errorf("citation %d: input[%d:%d] = %q, text %q at %d:%d; want %q at %d:%d", i, c.Start, c.End, got, c.Text, c.Line, c.Col, w.text, w.line, w.col)
+		}
+	}
+}

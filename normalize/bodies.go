@@ -137,6 +137,20 @@ func (g *grammar) isBody(t []byte, at int, w string) bool {
 }
 
 // isNameWord reports whether w may stand inside a name ("of", "de la").
+// principalAt reports whether the name of a principal organ (not "the
+// Council" alone) starts at t[p].
+func (g *grammar) principalAt(t []byte, p int) bool {
+	for _, o := range g.Organs {
+		if o.Organ == organCouncil {
+			continue
+		}
+		if _, ok := matchPhrase(t, p, o.Name); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (g *grammar) isNameWord(w string) bool { return slices.Contains(g.NameWords, w) }
 
 // qualified reports whether the organ name that starts at os is part of a
@@ -240,6 +254,11 @@ func (s *scanner) bodyAfter(p int, g *grammar) bool {
 			return false
 		}
 		capital = capital || w.capital
+		if k == 0 && g.principalAt(t, w.start) {
+			// "…, Совет Безопасности Организации Объединённых Наций
+			// потребовал": a principal organ's name, whatever follows.
+			return false
+		}
 		switch {
 		case g.isBody(t, w.start, w.low) && (capital || !w.cased):
 			return true

@@ -17,6 +17,7 @@ type grammar struct {
 	drafts, anaphora, organs, refer, referAfter    *phraseSet
 	organSuffixes, adverbs                         *phraseSet
 	titles                                         phrases
+	participles, articles                          phrases
 	betweenJoins                                   *phraseSet
 	pinJoin, pinSkip                               wordSet
 	epithets                                       wordSet
@@ -163,6 +164,7 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	adv := newPhraseSet(src.Adverbs)
 	g.adverbs = &adv
 	g.titles = newPhrases(src.Titles)
+	g.participles, g.articles = newPhrases(src.Participles), newPhrases(src.Articles)
 	for _, j := range src.OrganJoins {
 		if j == "" {
 			g.organDirect = true

@@ -20,7 +20,8 @@
 //     scans text once and reports every citation with byte offsets into the
 //     input. The words of each of the six UN languages (triggers, organs,
 //     connectors, dates, paragraph pins, proclitics, part and session
-//     words, adjectives after a trigger, the divisions of a report) are
+//     words, adjectives after a trigger, the divisions of a report, the
+//     participles that open a clause before its organ) are
 //     data in a Grammar value; the scanner is the same for all.
 //     With Options.Anaphora it also reports references back ("ladite
 //     résolution", "该决议", refer.go) to the citation they point at.

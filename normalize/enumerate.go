@@ -57,6 +57,20 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 				r, n = q, 1
 			}
 		}
+		if it.form == itemYear && !tail {
+			// "1267 (1999) créant le Comité …, 1373 (2001)": a clause
+			// after an item in the Security Council's style, and the next
+			// item in that style too.
+			if n == 0 {
+				if q, ok := s.skipClause(r, g, items); ok {
+					r, n = q, 1
+				}
+			} else if _, ok := s.peekItem(r, g, tail, items); !ok {
+				if q, ok := s.skipClause(r, g, items); ok {
+					r = q
+				}
+			}
+		}
 		if n == 0 {
 			break
 		}
@@ -111,6 +125,68 @@ func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 
 // maxTitleWords bounds the words of a title between two items.
 const maxTitleWords = 14
+
+// maxClauseBytes bounds the bytes of a clause between two items.
+const maxClauseBytes = 320
+
+// skipClause skips a clause after an item in the Security Council's style
+// ("1267 (1999) créant le Comité …", ", que establece el Comité,") up to a
+// connector followed by another item in that style, "1373 (2001)", and
+// returns where that item starts. Without such an item the clause ends the
+// enumeration.
+func (s *scanner) skipClause(p int, g *grammar, prev []item) (int, bool) {
+	t := s.t
+	e := skipSpaces(t, p)
+	// Most clauses end at a stop or a bracket before any digit: only a
+	// digit can start the next item.
+	k := e
+	for k < len(t) && k-e < maxClauseBytes && !isDigit(t[k]) {
+		if c := t[k]; c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n' {
+			return 0, false
+		}
+		k++
+	}
+	if k >= len(t) || !isDigit(t[k]) {
+		return 0, false
+	}
+	for words := 0; words < maxTitleWords && e < len(t); {
+		c := t[e]
+		switch {
+		case c == ' ' || c == '\t':
+			e++
+			continue
+		case c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n' || isDigit(c):
+			return 0, false
+		}
+		if words > 0 {
+			if r, n := s.skipConnectors(e, g); n > 0 {
+				if it, ok := s.peekItem(r, g, false, prev); ok && it.form == itemYear {
+					return r, true
+				}
+			}
+		}
+		k := e
+		for k < len(t) {
+			r, size := utf8.DecodeRune(t[k:])
+			if !isNameRune(r) {
+				break
+			}
+			k += size
+		}
+		if k == e {
+			_, size := utf8.DecodeRune(t[e:])
+			k = e + size
+		} else {
+			if _, _, ok := s.x.lookup([]byte(s.lower(t[e:k]))); ok {
+				// Another citation starts in the clause.
+				return 0, false
+			}
+			words++
+		}
+		e = k
+	}
+	return 0, false
+}
 
 // skipTitle skips a title that follows an item ("on solidarity", "relative à
 // la coopération") up to a connector followed by another item of the same

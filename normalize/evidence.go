@@ -3,6 +3,7 @@ package normalize
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // Evidence says how the extractor knows the organ of a citation. It is
@@ -192,4 +193,95 @@ func isLocator(phrase []byte, g *grammar) bool {
 		}
 	}
 	return false
+}
+
+// maxClause bounds how far a participle clause at the head of a sentence
+// reaches, before and after the citation in it.
+const maxClause = 400
+
+// clauseSubject returns the organ named as the subject of the main clause
+// when the citation at t[ts:end] stands in a participle clause that opens
+// its sentence: "Recalling resolution 1160 of 31 March 1998, the Security
+// Council demanded", "Ссылаясь на резолюцию 1160 …, Совет Безопасности
+// потребовал", "回顾第1160号决议，安理会要求". The organ must follow a comma
+// after the citation, with only an article before its name; "" otherwise.
+func (s *scanner) clauseSubject(ts, end int, g *grammar) Organ {
+	if len(g.Participles) == 0 {
+		return ""
+	}
+	t := s.t
+	lo, found := 0, false
+	for k := ts - 1; k >= 0 && ts-k <= maxClause; k-- {
+		c := t[k]
+		if c == ';' || c == '\n' || c == '.' && k+1 < len(t) && (t[k+1] == ' ' || t[k+1] == '\n') && !isUpperAbbrev(t, k) {
+			lo, found = k+1, true
+			break
+		}
+		if c >= 0x80 && k+2 < len(t) && (string(t[k:k+3]) == "。" || string(t[k:k+3]) == "；") {
+			lo, found = k+3, true
+			break
+		}
+	}
+	if !found && ts > maxClause {
+		return ""
+	}
+	if _, ok := g.participles.match(t, skipSpaces(t, lo)); !ok {
+		return ""
+	}
+	for k, commas := end, 0; k < len(t) && k-end < maxClause && commas < 4; k++ {
+		c := t[k]
+		n := 0
+		switch {
+		case c == '.' || c == ';' || c == '\n' && k+1 < len(t) && (t[k+1] == '\n' || t[k+1] == '\r'):
+			return ""
+		case c == ',':
+			n = 1
+		case c == 0xD8 && k+1 < len(t) && t[k+1] == 0x8C: // "،"
+			n = 2
+		case c == 0xEF && bytes.HasPrefix(t[k:], []byte("，")):
+			n = 3
+		case c == 0xE3 && bytes.HasPrefix(t[k:], []byte("。")):
+			return ""
+		}
+		if n == 0 {
+			continue
+		}
+		commas++
+		q, _ := skipSpaceNL(t, k+n, 1)
+		if e, ok := g.articles.match(t, q); ok {
+			q = skipSpaces(t, e)
+		}
+		for _, o := range g.Organs {
+			e, ok := matchPhrase(t, q, o.Name)
+			if !ok {
+				continue
+			}
+			ws := skipSpaces(t, e)
+			we := ws
+			for we < len(t) {
+				r, size := utf8.DecodeRune(t[we:])
+				if !isNameRune(r) {
+					break
+				}
+				we += size
+			}
+			if we == ws && ws < len(t) && (isDigit(t[ws]) || t[ws] == '\'' || bytes.HasPrefix(t[ws:], []byte("’"))) {
+				// "the Council's resolution", "Council 1": the name is
+				// no subject.
+				return ""
+			}
+			if we > ws {
+				w := s.lower(t[ws:we])
+				if _, _, ok := s.x.lookup([]byte(w)); ok || o.Organ == organCouncil && g.isNameWord(w) {
+					// Another item of the clause ("Human Rights Council
+					// resolution 5/1"), or another council ("the Council
+					// of Europe").
+					return ""
+				}
+			}
+			return o.Organ
+		}
+		k += n - 1
+	}
+	return ""
 }

@@ -1,6 +1,11 @@
 package normalize
 
-import "strings"
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
 // symbol handles an explicit symbol starting at t[i].
 func (s *scanner) symbol(i int) (int, bool) {
@@ -40,7 +45,8 @@ func (s *scanner) symbol(i int) (int, bool) {
 		s.emitSymbol(r, st, en, said)
 	}
 	s.prev, s.prevEnd = chain[len(chain)-1], e
-	return s.continuations(e)
+	e, _ = s.continuations(e)
+	return s.numberContinuations(i, e), true
 }
 
 // pressContext reports whether words just before t[i] call what follows a
@@ -140,6 +146,107 @@ func (s *scanner) continuations(e int) (int, bool) {
 			return e, true
 		}
 	}
+}
+
+// numbered are the keywords of a last component whose number alone may be
+// repeated for the next documents of a list: summary records (SR.39),
+// verbatim records (PV.5), limited documents (L.55) and their kin.
+var numbered = setOf("SR", "PV", "L", "CRP", "WP", "INF")
+
+// maxListed bounds the numbers read after such a symbol.
+const maxListed = 32
+
+// numberContinuations reads the bare numbers that continue the symbol
+// which started at t[start] and ended at t[e], inside the same brackets or
+// list: "(A/C.3/57/SR.39, 47, 50 y 57)" cites SR.39, SR.47, SR.50 and
+// SR.57. Only a last component keyword.number continues so, each number
+// must be greater than the one before, and the list must close: with the
+// bracket opened before the symbol, or after a word such as "and" with the
+// end of the sentence. A range ("L.55 to L.58") is not expanded.
+func (s *scanner) numberContinuations(start, e int) int {
+	t := s.t
+	if p := skipSpaces(t, e); p >= len(t) || !s.x.contFirst[t[p]] {
+		return e // no list goes on here
+	}
+	r := s.prev
+	if r.n < 2 {
+		return e
+	}
+	last := r.comp(r.n - 1)
+	dot := strings.IndexByte(last, '.')
+	if dot <= 0 || !numbered[last[:dot]] || digitsAt([]byte(last), dot+1) != len(last)-dot-1 {
+		return e
+	}
+	prevNum := atoiBytes([]byte(last[dot+1:]))
+	var spans [maxListed][3]int // start, end, number
+	n := 0
+	word := false // the last connector was a word ("and"), not a mark
+	q := e
+	for n < maxListed {
+		p := skipSpaces(t, q)
+		if p >= len(t) || !s.x.contFirst[t[p]] {
+			break
+		}
+		ce, isWord := 0, false
+		for _, g := range s.x.grammars {
+			for _, w := range g.Continuations {
+				if we, ok := matchPhrase(t, p, w); ok && we > ce {
+					fr, _ := utf8.DecodeRuneInString(w)
+					ce, isWord = we, isLetterRune(fr)
+				}
+			}
+		}
+		if ce == 0 {
+			break
+		}
+		d := skipSpaces(t, ce)
+		k := digitsAt(t, d)
+		if k == 0 || k > 5 || t[d] == '0' || d+k < len(t) && (isAlnum(t[d+k]) || t[d+k] == '/' || t[d+k] == '.' && d+k+1 < len(t) && isDigit(t[d+k+1])) {
+			break
+		}
+		v := atoiBytes(t[d : d+k])
+		if v <= prevNum {
+			break
+		}
+		spans[n] = [3]int{d, d + k, v}
+		n++
+		prevNum, word, q = v, isWord, d+k
+	}
+	if n == 0 {
+		return e
+	}
+	end := spans[n-1][1]
+	c := skipSpaces(t, end)
+	closed := c < len(t) && t[c] == ')' && openedBefore(t, start)
+	ended := word && (c == len(t) || t[c] == '.' || t[c] == ';' || t[c] == '\n' || t[c] == '\r' ||
+		bytes.HasPrefix(t[c:], []byte("。")) || bytes.HasPrefix(t[c:], []byte("；")))
+	if !closed && !ended {
+		return e
+	}
+	head := r.path[:len(r.path)-len(last)+dot+1]
+	for _, sp := range spans[:n] {
+		out := r
+		out.path = head + strconv.Itoa(sp[2])
+		out.ends[r.n-1] = uint16(len(out.path))
+		out.parenKey, out.parenShow = "", ""
+		s.emit(Citation{Symbol: out.symbol(), Form: FormContinuation, OrganBy: EvidenceSymbol}, sp[0], sp[1])
+		s.prev = out
+	}
+	return end
+}
+
+// openedBefore reports whether a bracket opened before t[start] on the same
+// line is still open there.
+func openedBefore(t []byte, start int) bool {
+	for k := start - 1; k >= 0 && start-k < 400; k-- {
+		switch t[k] {
+		case '(':
+			return true
+		case ')', '\n':
+			return false
+		}
+	}
+	return false
 }
 
 func isSuffixComponent(c string) bool {

@@ -160,6 +160,13 @@ type Grammar struct {
 	// Council's year says; the organ of the sentence, the document or the
 	// session is no evidence.
 	Locators []string
+	// Participles open a clause at the start of a sentence whose main
+	// clause follows it after a comma ("Recalling resolution 1160 (…), the
+	// Security Council demanded", "Ссылаясь на резолюцию 1160 …, Совет
+	// Безопасности потребовал"): an organ as the main clause's subject,
+	// right after the clause, is the subject of the citations in it.
+	// Articles may stand before that organ's name ("the", "le").
+	Participles, Articles []string
 	// YearWords after a four-digit number make it a year, not a resolution
 	// number ("резолюции 1995 года"); YearJoins before it do the same
 	// ("la résolution de 1995", "the 1995 resolution" needs no rule).

@@ -36,6 +36,8 @@ var english = Grammar{
 	PinWords:      []string{"operative paragraphs", "operative paragraph", "paragraphs", "paragraph", "para.", "paras."},
 	PinJoins:      []string{"of", "in"},
 	PinSkip:       []string{"the", "its", "their", "this", "that", "said"},
+	Participles:   []string{"recalling", "reaffirming", "noting", "welcoming", "citing", "invoking"},
+	Articles:      []string{"the"},
 	Dates:         []string{"of D M Y", "of M D , Y", "of M Y", "of Y", "dated D M Y", "adopted on D M Y", "on D M Y", "of D M"},
 	Months:        []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
 	Continuations: []string{"and", ",", "&"},

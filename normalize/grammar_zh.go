@@ -43,6 +43,7 @@ var chinese = Grammar{
 	},
 	PinTailPrefix: []string{"执行部分第", "執行部分第", "序言部分第", "第"},
 	PinTailSuffix: []string{"段"},
+	Participles:   []string{"回顾", "重申", "注意到", "欢迎"},
 	Dates:         []string{"Y 年 N 月 N 日", "Y 年 N 月", "Y 年"},
 	Continuations: []string{"和", "及", "、", ","},
 	PressRelease:  []string{"新闻稿", "新聞稿"},

@@ -131,6 +131,14 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 		}
 	}
 	pp, _ := skipSpaceNL(t, r, maxBreaks)
+	if pp < len(t) && t[pp] == '\n' && len(parts) == 0 {
+		// PDF text may put more blank lines between a number and its
+		// year ("1989\n\n\n(2011)"): only a year in brackets is read
+		// across them.
+		if y, _ := skipSpaceNL(t, pp, maxYearBreaks); bracketedYear(t, y) {
+			pp = y
+		}
+	}
 	if pp < len(t) && t[pp] == '(' {
 		in := skipSpaces(t, pp+1)
 		if y := digitsAt(t, in); y == 4 {
@@ -184,12 +192,47 @@ func (s *scanner) item(p int, g *grammar, first bool, prev []item) (item, bool) 
 	if it.a == 0 {
 		return item{}, false
 	}
+	if r := skipSpaces(t, q); r > q && r < len(t) && isDigit(t[r]) && !yearAt(t, r) {
+		// Another digit group on the same line, not a year that lost its
+		// brackets ("841 1993 of 16 June 1993"): OCR split a number ("1
+		// 16 0 (1998)"). Its first group is no number of its own, and a
+		// table must not give it a year.
+		return item{}, false
+	}
 	if n == 4 && it.a >= 1945 && it.a <= 2100 && g.yearAfter(t, q) {
 		// "резолюции 1995 года", "1995年": a year, not a number.
 		return item{}, false
 	}
 	it.form, it.end = itemBare, q
 	return it, true
+}
+
+// maxYearBreaks bounds the line breaks between a number and a year in
+// brackets after it.
+const maxYearBreaks = 6
+
+// yearAt reports whether a four-digit year, and no longer number, starts
+// at t[p].
+func yearAt(t []byte, p int) bool {
+	if digitsAt(t, p) != 4 {
+		return false
+	}
+	y := atoiBytes(t[p : p+4])
+	return y >= 1945 && y <= 2100
+}
+
+// bracketedYear reports whether a year in brackets, "(2011)", starts at
+// t[p].
+func bracketedYear(t []byte, p int) bool {
+	if p >= len(t) || t[p] != '(' {
+		return false
+	}
+	in := skipSpaces(t, p+1)
+	if !yearAt(t, in) {
+		return false
+	}
+	ce := skipSpaces(t, in+4)
+	return ce < len(t) && t[ce] == ')'
 }
 
 func digitsBack(t []byte, e int) int {

@@ -88,6 +88,15 @@ func (s *scanner) citation(it item, said Kind, adj, after Organ, sentenceOrgans 
 			}
 		}
 	}
+	if organ == "" && adj == "" && after == "" && it.form == itemBare {
+		// "Recalling resolution 1160 …, the Security Council demanded":
+		// the organ that the clause at the head of the sentence leads to.
+		if o := s.clauseSubject(ts, it.end, g); o != "" {
+			if organ = resolveOrgan(it, o); organ != "" {
+				by = EvidenceSubject
+			}
+		}
+	}
 	if organ == "" && s.opt.DefaultOrgan != "" {
 		if organ = resolveOrgan(it, s.opt.DefaultOrgan); organ != "" {
 			by = EvidenceDocument

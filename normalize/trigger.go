@@ -267,6 +267,14 @@ func (s *scanner) prose(ts, te int, tr trigger, between Organ, ne int) (int, boo
 	if len(items) == 0 {
 		return ne, true
 	}
+	if it := &items[0]; it.form == itemBare && p > 0 && t[p-1] == '(' && it.end < len(t) && t[it.end] == ')' {
+		// "القرار (2118) عام 2013": the year clause after the brackets
+		// gives the number its year, as "2118 (2013)" would.
+		if y := s.dateYearAt(it.end+1, g); y >= 1945 && y <= 2100 {
+			it.form, it.b, it.end = itemYear, y, s.skipDate(it.end+1, g)
+			items, end = items[:1], it.end
+		}
+	}
 	if _, ok := s.endsWithPhrase(t, ts, g.anaphora); ok && items[0].form == itemBare {
 		// "that resolution 25 States supported": a demonstrative before the
 		// trigger refers back; only a full number ("that resolution 435
@@ -327,7 +335,12 @@ func (s *scanner) bracketedNumber(st int) (int, bool) {
 		return 0, false
 	}
 	it, ok := s.item(st, tr.g, false, nil)
-	if !ok || it.form == itemBare || it.end >= len(t) || t[it.end] != ')' {
+	if !ok || it.end >= len(t) || t[it.end] != ')' {
+		return 0, false
+	}
+	if it.form == itemBare && s.dateYearAt(it.end+1, tr.g) == 0 {
+		// A bare number in brackets is a citation only with a year
+		// clause after the brackets: "القرار (2118) عام 2013".
 		return 0, false
 	}
 	return s.prose(ws+pre, we, tr, tr.Organ, st)
