@@ -1,6 +1,9 @@
 package normalize
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // items reads an enumeration of items starting at t[p]. In languages with
 // tails it also reads the item prefixes and suffixes (第 … 号).
@@ -50,11 +53,18 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 				}
 			}
 		}
-		if n == 0 && !tail {
+		if !tail {
 			// "74/270 of 2 April 2020 on solidarity, 74/274 …": a title
-			// after the item, then the enumeration goes on.
-			if q, ok := s.skipTitle(r, g, items); ok {
-				r, n = q, 1
+			// after the item, then the enumeration goes on; after a comma
+			// too ("74/306 of 11 September 2020, entitled “…”, and 74/307").
+			if n == 0 {
+				if q, ok := s.skipTitle(r, g, items); ok {
+					r, n = q, 1
+				}
+			} else if _, ok := s.peekItem(r, g, tail, items); !ok {
+				if q, ok := s.skipTitle(r, g, items); ok {
+					r = q
+				}
 			}
 		}
 		if it.form == itemYear && !tail {
@@ -123,8 +133,12 @@ func (s *scanner) skipConnectors(p int, g *grammar) (int, int) {
 	return q, n
 }
 
-// maxTitleWords bounds the words of a title between two items.
-const maxTitleWords = 14
+// maxTitleWords bounds the words of a title between two items, and
+// maxQuotedTitleWords those of a title in quotation marks.
+const (
+	maxTitleWords       = 24
+	maxQuotedTitleWords = 30
+)
 
 // maxClauseBytes bounds the bytes of a clause between two items.
 const maxClauseBytes = 320
@@ -200,25 +214,51 @@ func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
 		return 0, false
 	}
 	form := prev[len(prev)-1].form
-	for words := 0; words < maxTitleWords && e < len(t); {
+	quoted := false // inside a quoted title, where a colon is the title's
+	for words := 0; words < maxQuotedTitleWords && (quoted || words < maxTitleWords) && e < len(t); {
 		c := t[e]
 		switch {
 		case c == ' ' || c == '\t':
 			e++
 			continue
-		case c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n' || isDigit(c):
+		case c == '"':
+			quoted = !quoted
+			e++
+			continue
+		case c == 0xE2 && e+2 < len(t) && t[e+1] == 0x80 && (t[e+2] == 0x9C || t[e+2] == 0x9D):
+			quoted = t[e+2] == 0x9C // “ opens, ” closes
+			e += 3
+			continue
+		case c == '(':
+			// A name in brackets is one word of the title ("on the
+			// coronavirus disease (COVID-19)"); a number or a year in
+			// brackets ends it.
+			k := bytes.IndexByte(t[e+1:min(len(t), e+32)], ')')
+			if k < 1 || !isAlpha(t[e+1]) || bytes.ContainsAny(t[e+1:e+1+k], "(\n") {
+				return 0, false
+			}
+			e += k + 2
+			words++
+			continue
+		case c == ':' && quoted:
+			e++
+			continue
+		case c == '.' || c == ';' || c == ':' || c == ')' || c == '\n' || isDigit(c):
 			return 0, false
 		}
-		if r, n := s.skipConnectors(e, g); n > 0 {
-			if it, ok := s.peekItem(r, g, false, prev); ok && it.form == form {
-				return r, true
+		if !quoted {
+			if r, n := s.skipConnectors(e, g); n > 0 {
+				if it, ok := s.peekItem(r, g, false, prev); ok && it.form == form {
+					return r, true
+				}
 			}
 		}
-		// One word, or one mark such as a quotation mark or a comma.
+		// One word, with the digits joined to it ("COVID-19", "G20"), or
+		// one mark such as a comma.
 		k := e
 		for k < len(t) {
 			r, size := utf8.DecodeRune(t[k:])
-			if !isNameRune(r) {
+			if !isNameRune(r) && !(k > e && isDigitRune(r)) {
 				break
 			}
 			k += size

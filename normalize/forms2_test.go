@@ -111,3 +111,29 @@ func TestParticipleClauseSubject(t *testing.T) {
 		{"no participle at the head", "France, recalling resolution 1160, the Security Council and others, spoke.", nil},
 	})
 }
+
+// TestTitlesBetweenItems: a title between two items may hold a name in
+// brackets, words with digits, quotation marks with a colon inside, and
+// follow a comma; the enumeration goes on after it.
+func TestTitlesBetweenItems(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"bracketed name in a title", "Recalling its resolutions 71/10 of 1 May 2017 on the avian disease (H5N1), 71/12 of 2 May 2017 on water",
+			[]string{"A/RES/71/10|resolutions 71/10", "A/RES/71/12|71/12"}},
+		{"quoted title after a comma", "Recalling its resolutions 71/10 of 1 May 2017, entitled “Partnerships: a new agenda for G20 members”, and 71/12 of 2 May 2017",
+			[]string{"A/RES/71/10|resolutions 71/10", "A/RES/71/12|71/12"}},
+		{"long title", "Recalling its resolutions 71/10 of 1 May 2017 on cooperation among the regional and subregional organizations to ensure fair access to clean water, sanitation and hygiene services in every country and 71/12",
+			[]string{"A/RES/71/10|resolutions 71/10", "A/RES/71/12|71/12"}},
+		// Negative: a year in brackets, or a sentence's end, closes the title.
+		{"year in brackets ends the title", "Recalling its resolution 71/10 on the meeting (2017), 71/12 of them", []string{"A/RES/71/10|resolution 71/10"}},
+		{"sentence end ends the title", "Recalling its resolution 71/10 on water. In 2019, 71/12 States", []string{"A/RES/71/10|resolution 71/10"}},
+	})
+}
+
+// TestRussianLatinN: Russian legal texts write the Latin "N" for "№".
+func TestRussianLatinN(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"N between the organ and the number", "во исполнение резолюции Совета Безопасности ООН N 2139 от 22 февраля 2014 года",
+			[]string{"S/RES/2139(2014)|резолюции Совета Безопасности ООН N 2139"}},
+		{"N with no organ", "в приложении N 5 к резолюции", nil},
+	})
+}

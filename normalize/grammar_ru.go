@@ -13,7 +13,7 @@ var russian = Grammar{
 		{Word: "решени", Kind: KindDecision, Stem: true},
 	},
 	// "№" is folded to "No", which every grammar reads.
-	Numero:         []string{"no", "номер", "номером"},
+	Numero:         []string{"no", "n", "номер", "номером"}, // "N" stands for "№" in Russian legal texts
 	Connectors:     []string{",", ";", "и", "или", "а также", "по"},
 	Ellipses:       []string{"…", "..."},
 	PartConnectors: []string{"и", "по", ",", "-"},
