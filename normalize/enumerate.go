@@ -40,6 +40,15 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 			items[len(items)-1].year = s.dateYear
 		}
 		r, n := s.skipConnectors(r, g)
+		// Whether an item starts at a place, asked once per place.
+		peekAt, peekOK := -1, false
+		peek := func(r int) bool {
+			if r != peekAt {
+				_, peekOK = s.peekItem(r, g, tail, items)
+				peekAt = r
+			}
+			return peekOK
+		}
 		if tail {
 			// Chinese puts the date before the next item: "、1966年12月20日第…".
 			r = s.skipDate(r, g)
@@ -61,7 +70,7 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 				if q, ok := s.skipTitle(r, g, items); ok {
 					r, n = q, 1
 				}
-			} else if _, ok := s.peekItem(r, g, tail, items); !ok {
+			} else if !peek(r) {
 				if q, ok := s.skipTitle(r, g, items); ok {
 					r = q
 				}
@@ -75,16 +84,13 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 				if q, ok := s.skipClause(r, g, items); ok {
 					r, n = q, 1
 				}
-			} else if _, ok := s.peekItem(r, g, tail, items); !ok {
+			} else if !peek(r) {
 				if q, ok := s.skipClause(r, g, items); ok {
 					r = q
 				}
 			}
 		}
-		if n == 0 {
-			break
-		}
-		if _, ok := s.peekItem(r, g, tail, items); !ok {
+		if n == 0 || !peek(r) {
 			break
 		}
 		p = r

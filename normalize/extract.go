@@ -276,7 +276,8 @@ func (x *Extractor) mayEndTrigger(t []byte, e int) bool {
 		}
 		a, b = t[e-3], a
 	}
-	return x.lastShort[b] || x.lastPair[int(a)<<5|int(b)>>3]&(1<<(b&7)) != 0
+	// A word of one byte stands alone: the byte before it is no letter.
+	return x.lastShort[b] && a < utf8.RuneSelf && !isAlnum(a) || x.lastPair[int(a)<<5|int(b)>>3]&(1<<(b&7)) != 0
 }
 
 // trigger looks a lower-case word up among the triggers. Most words before
