@@ -12,16 +12,21 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 	items := s.itemBuf[:0]
 	defer func() { s.itemBuf = items[:0] }()
 	end := p
+	var next item // the item found at p when the last round looked ahead
+	hasNext := false
 	for {
-		q := p
-		if tail {
-			if e, ok := matchAny(t, q, g.ItemPrefix); ok {
-				q, _ = skipSpaceNL(t, e, maxBreaks)
-			} else if len(items) == 0 {
-				return nil, p
+		it, ok := next, hasNext
+		if !hasNext {
+			q := p
+			if tail {
+				if e, ok := matchAny(t, q, g.ItemPrefix); ok {
+					q, _ = skipSpaceNL(t, e, maxBreaks)
+				} else if len(items) == 0 {
+					return nil, p
+				}
 			}
+			it, ok = s.item(q, g, len(items) == 0 && !tail, items)
 		}
-		it, ok := s.item(q, g, len(items) == 0 && !tail, items)
 		if !ok {
 			break
 		}
@@ -42,9 +47,10 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 		r, n := s.skipConnectors(r, g)
 		// Whether an item starts at a place, asked once per place.
 		peekAt, peekOK := -1, false
+		var peeked item
 		peek := func(r int) bool {
 			if r != peekAt {
-				_, peekOK = s.peekItem(r, g, tail, items)
+				peeked, peekOK = s.peekItem(r, g, tail, items)
 				peekAt = r
 			}
 			return peekOK
@@ -93,7 +99,8 @@ func (s *scanner) items(p int, g *grammar, tail bool) ([]item, int) {
 		if n == 0 || !peek(r) {
 			break
 		}
-		p = r
+		// The next round reads the item just looked at.
+		p, next, hasNext = r, peeked, true
 	}
 	return items, end
 }
