@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -35,19 +33,11 @@ func TestReadmeDeadLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	xref, err := exec.LookPath("xref")
-	if err != nil {
-		t.Fatal(err)
+	stdout, stderr, code := runInRoot(t, root, "check", "--resolve", "--quiet", "--no-cache", "--base-url", srv.URL, "testdata/dead-links.en.txt")
+	if code != 1 {
+		t.Errorf("the README's dead-links command: exit status %d; want 1 (errors found)\n%s", code, stderr)
 	}
-	cmd := exec.Command(xref, "check", "--resolve", "--quiet", "--no-cache", "--base-url", srv.URL, "testdata/dead-links.en.txt")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "XREF_CONFIG=none")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err == nil || cmd.ProcessState.ExitCode() != 1 {
-		t.Errorf("the README's dead-links command: %v; want exit status 1 (errors found)\n%s", err, stderr.String())
-	}
-	if got, want := strings.TrimSpace(stdout.String()), strings.TrimSpace(string(block[1])); got != want {
+	if got, want := strings.TrimSpace(stdout), strings.TrimSpace(string(block[1])); got != want {
 		t.Errorf("the README shows\n%s\nthe command writes\n%s", want, got)
 	}
 }

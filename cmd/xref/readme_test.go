@@ -42,28 +42,20 @@ func TestReadme(t *testing.T) {
 	}
 
 	// The sample command, with the test binary as xref.
-	xref, err := exec.LookPath("xref")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(xref, "check", "--no-cache", "testdata/CD-PV.1601.zh.txt")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "XREF_CONFIG=none")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err == nil || cmd.ProcessState.ExitCode() != 1 {
-		t.Errorf("the README's command: %v; want exit status 1 (errors found)", err)
+	stdout, stderr, code := runInRoot(t, root, "check", "--no-cache", "testdata/CD-PV.1601.zh.txt")
+	if code != 1 {
+		t.Errorf("the README's command: exit status %d; want 1 (errors found)", code)
 	}
 	shown := regexp.MustCompile("(?s)\\$ \\./xref check testdata/CD-PV.1601.zh.txt\n(.*?)\n…").FindSubmatch(readme)
 	if shown == nil {
 		t.Fatal("the README shows no output of its command")
 	}
-	if !strings.HasPrefix(stdout.String(), string(shown[1])) {
-		t.Errorf("the README shows\n%s\nthe command writes\n%s", shown[1], stdout.String())
+	if !strings.HasPrefix(stdout, string(shown[1])) {
+		t.Errorf("the README shows\n%s\nthe command writes\n%s", shown[1], stdout)
 	}
 	summary := regexp.MustCompile(`(?m)^testdata/CD-PV\.1601\.zh\.txt: CD/PV\.1601.*$`).Find(readme)
-	if !bytes.Contains(stderr.Bytes(), summary) {
-		t.Errorf("the README's summary line %q is not the command's %q", summary, stderr.String())
+	if !strings.Contains(stderr, string(summary)) {
+		t.Errorf("the README's summary line %q is not the command's %q", summary, stderr)
 	}
 
 	// Links.
@@ -96,4 +88,23 @@ func TestReadme(t *testing.T) {
 			t.Errorf("the README does not link %s", filepath.Base(s))
 		}
 	}
+}
+
+// runInRoot runs the test binary as xref in the repository's root, with no
+// configuration file, and returns what it wrote and its exit status.
+func runInRoot(t *testing.T, root string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	xref, err := exec.LookPath("xref")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(xref, args...)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "XREF_CONFIG=none")
+	var out, errs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errs
+	if err := cmd.Run(); err != nil && cmd.ProcessState == nil {
+		t.Fatal(err)
+	}
+	return out.String(), errs.String(), cmd.ProcessState.ExitCode()
 }
