@@ -20,7 +20,7 @@ func TestReadmeDeadLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := regexp.MustCompile("(?s)\\$ \\./xref check --resolve --quiet --base-url http://127\\.0\\.0\\.1:8089 testdata/dead-links\\.en\\.txt\n(.*?)```").FindSubmatch(readme)
+	block := regexp.MustCompile("(?s)\\$ \\./xref check --resolve --quiet --base-url http://127\\.0\\.0\\.1:8089 testdata/resolve/dead-links\\.en\\.txt\n(.*?)```").FindSubmatch(readme)
 	if block == nil {
 		t.Fatal("the README shows no dead-links example")
 	}
@@ -33,7 +33,7 @@ func TestReadmeDeadLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	stdout, stderr, code := runInRoot(t, root, "check", "--resolve", "--quiet", "--no-cache", "--base-url", srv.URL, "testdata/dead-links.en.txt")
+	stdout, stderr, code := runInRoot(t, root, "check", "--resolve", "--quiet", "--no-cache", "--base-url", srv.URL, "testdata/resolve/dead-links.en.txt")
 	if code != 1 {
 		t.Errorf("the README's dead-links command: exit status %d; want 1 (errors found)\n%s", code, stderr)
 	}
