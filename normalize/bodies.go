@@ -254,7 +254,9 @@ func (s *scanner) bodyAfter(p int, g *grammar) bool {
 			return false
 		}
 		capital = capital || w.capital
-		if k == 0 && g.principalAt(t, w.start) {
+		// Only a word the switch below could take for a body's is worth
+		// the look.
+		if k == 0 && (w.capital || !w.cased || g.isNameWord(w.low)) && g.principalAt(t, w.start) {
 			// "…, Совет Безопасности Организации Объединённых Наций
 			// потребовал": a principal organ's name, whatever follows.
 			return false
