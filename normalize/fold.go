@@ -69,9 +69,13 @@ func (f *Folded) Reset(src []byte) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < 0x80 {
-			// Skip ASCII thirty-two, then eight bytes at a time.
+			// Skip ASCII sixty-four, then eight bytes at a time, when the
+			// next eight are ASCII (not after the one space between words
+			// of other scripts).
 			i++
-			i = skipASCII(src, i)
+			if i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:i+8:i+8])&0x8080808080808080 == 0 {
+				i = skipASCII(src, i+8)
+			}
 			continue
 		}
 		if !maybe[c] {
