@@ -94,6 +94,10 @@ var arabic = Grammar{
 		"الاخير", "الاخيرة", "الاخيرين", "الاخيران", "الاخيرتين", "الاخيرتان",
 		// "UN" as an adjective ("القرار الأممي 2254", the UN resolution):
 		// it names the Organization, not one of its organs.
-		"الأممي", "الأممية", "الاممي", "الاممية"},
+		"الأممي", "الأممية", "الاممي", "الاممية",
+		// "international" ("القرار الدولي رقم 2334", the international
+		// resolution): it names no organ either, and after an organ's name
+		// ("مجلس الأمن الدولي") it hides none.
+		"الدولي", "الدولية", "الدولى"},
 	Titles: []string{"بشأن", "المعنون", "المعنونة", "المتعلق", "المتعلقة"},
 }
