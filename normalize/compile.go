@@ -16,6 +16,9 @@ type grammar struct {
 	connectors, ellipses, partConn, numeroP, joins phrases
 	drafts, anaphora, organs, refer, referAfter    *phraseSet
 	organSuffixes, adverbs                         *phraseSet
+	// adverbArticles are the one-word articles that may stand between an
+	// adverb and an item ("resoluciones, en particular la 2334 (2016)").
+	adverbArticles wordSet
 	titles                                         phrases
 	participles, articles                          phrases
 	betweenJoins                                   *phraseSet
@@ -193,6 +196,13 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	// "the" or an organ ("of the General Assembly resolution").
 	g.pinSkip.add(src.PinSkip...)
 	g.epithets.add(src.Epithets...)
+	if len(src.Adverbs) > 0 {
+		for _, a := range src.Articles {
+			if isWordPhrase(a) {
+				g.adverbArticles.add(a)
+			}
+		}
+	}
 	for _, j := range src.PinJoins {
 		if j == "" {
 			g.pinDirect = true
@@ -461,4 +471,11 @@ func (g *grammar) specialBefore(t []byte, h int) (int, bool) {
 func titleCase(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(toUpperRune(r)) + w[n:]
+}
+
+// isWordPhrase reports whether a ends in a letter and holds no space: a
+// word that wordBefore returns whole ("la", not "l'").
+func isWordPhrase(a string) bool {
+	r, _ := utf8.DecodeLastRuneInString(a)
+	return a != "" && !strings.ContainsRune(a, ' ') && isLetterRune(r)
 }

@@ -75,3 +75,61 @@ func TestSecurityCouncilYearFromDate(t *testing.T) {
 			[]string{"S/RES/2334(2016)|resolution 2334"}},
 	})
 }
+
+// TestArabicInternationalAdjective: "الدولي" (international) after the
+// trigger names no organ, and after an organ's name hides none.
+func TestArabicInternationalAdjective(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"organ in the sentence", "ناقش مجلس الأمن القرار الدولي رقم 2139 أمس.", []string{"S/RES/2139(2014)|القرار الدولي رقم 2139|organ=SC"}},
+		{"with the Council's year", "نص القرار الدولي 2139 (2014) على ذلك.", []string{"S/RES/2139(2014)|القرار الدولي 2139 (2014)"}},
+		{"after the organ's name", "وطالب بتنفيذ قرار مجلس الأمن الدولي رقم 2139 فورا.", []string{"S/RES/2139(2014)|قرار مجلس الأمن الدولي رقم 2139|organ=SC"}},
+		{"feminine, General Assembly", "واعتمدت الجمعية العامة القرارات الدولية 68/262 و69/1.", []string{"A/RES/68/262", "A/RES/69/1"}},
+		// Negative: no organ anywhere, no citation.
+		{"no evidence", "نص القرار الدولي رقم 2139 على ذلك.", nil},
+	})
+}
+
+// TestAdjectiveAfterTrigger: French and Spanish adjectives of praise between
+// a trigger and its number, from a closed list; languages that put them
+// before the noun need no rule.
+func TestAdjectiveAfterTrigger(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"fr pionnière", "Le Conseil a rappelé sa résolution pionnière 1540 (2004).", []string{"S/RES/1540(2004)|résolution pionnière 1540 (2004)"}},
+		{"fr historique, organ subject", "Le Conseil de sécurité a rappelé sa résolution historique 1540.", []string{"S/RES/1540(2004)||organ=SC"}},
+		{"es histórica after", "El Consejo recordó su resolución histórica 1540 (2004).", []string{"S/RES/1540(2004)|resolución histórica 1540 (2004)"}},
+		{"es histórica before", "El Consejo recordó su histórica resolución 1540 (2004).", []string{"S/RES/1540(2004)|resolución 1540 (2004)"}},
+		{"en landmark", "The Council recalled its landmark resolution 1540 (2004).", []string{"S/RES/1540(2004)|resolution 1540 (2004)"}},
+		// Negative: an adjective not in the list, and a listed one with no
+		// evidence for the organ.
+		{"fr other adjective", "Le Conseil a rappelé sa résolution adoptée 1540 (2004).", nil},
+		{"fr listed adjective, no organ", "Le texte cite la résolution historique 1540.", nil},
+	})
+}
+
+// TestArticleAfterAdverb: after a plural trigger and an adverb, an article
+// and a number with the Council's bracketed year are the next item.
+func TestArticleAfterAdverb(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"es la", "Israel viola sus resoluciones, en particular la 2334 (2016), y otras.",
+			[]string{"S/RES/2334(2016)|resoluciones, en particular la 2334 (2016)"}},
+		{"fr la", "Le Conseil a réaffirmé ses résolutions, notamment la 1701 (2006).",
+			[]string{"S/RES/1701(2006)|résolutions, notamment la 1701 (2006)"}},
+		// Negative: a number without the bracketed year, and a singular
+		// trigger.
+		{"es no year", "Las resoluciones, en particular la 25 de sus miembros.", nil},
+		{"es singular trigger", "Su resolución, en particular la 2334 (2016).", nil},
+	})
+}
+
+// TestCouncilAcronymAfterNumber: "CS" names the Security Council only in
+// capitals right after the number, after a join.
+func TestCouncilAcronymAfterNumber(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"es del CS", "el examen de la Resolución 1325 del CS, celebrado en 2015.", []string{"S/RES/1325(2000)|Resolución 1325|organ=SC"}},
+		{"fr du CS", "la mise en œuvre de la résolution 1325 du CS en 2015.", []string{"S/RES/1325(2000)|résolution 1325|organ=SC"}},
+		// Negative: a press release number, lower case, and CS elsewhere.
+		{"press release", "la resolución 1325 del CS/2669.", nil},
+		{"lower case", "la resolución 1325 del cs de la escuela.", nil},
+		{"CS before the trigger", "el CS aprobó la resolución 1325.", nil},
+	})
+}
