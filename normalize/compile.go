@@ -18,12 +18,12 @@ type grammar struct {
 	organSuffixes, adverbs                         *phraseSet
 	// adverbArticles are the one-word articles that may stand between an
 	// adverb and an item ("resoluciones, en particular la 2334 (2016)").
-	adverbArticles wordSet
-	titles                                         phrases
-	participles, articles                          phrases
-	betweenJoins                                   *phraseSet
-	pinJoin, pinSkip                               wordSet
-	epithets                                       wordSet
+	adverbArticles        wordSet
+	titles                phrases
+	participles, articles phrases
+	betweenJoins          *phraseSet
+	pinJoin, pinSkip      wordSet
+	epithets              wordSet
 	// organDirect: an organ may follow the numbers without a join word;
 	// pinDirect: pin numbers may stand right before the trigger.
 	organDirect, pinDirect bool
@@ -196,13 +196,7 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	// "the" or an organ ("of the General Assembly resolution").
 	g.pinSkip.add(src.PinSkip...)
 	g.epithets.add(src.Epithets...)
-	if len(src.Adverbs) > 0 {
-		for _, a := range src.Articles {
-			if isWordPhrase(a) {
-				g.adverbArticles.add(a)
-			}
-		}
-	}
+	g.adverbArticles.add(src.AdverbArticles...)
 	for _, j := range src.PinJoins {
 		if j == "" {
 			g.pinDirect = true
@@ -311,8 +305,12 @@ func (w *wordSet) has(b []byte) bool {
 	if len(b) >= len(w.byLen) {
 		return false
 	}
+	if len(b) == 0 {
+		return len(w.byLen[0]) > 0
+	}
+	// The first byte tells most words apart without a call to compare.
 	for _, x := range w.byLen[len(b)] {
-		if x == string(b) {
+		if x[0] == b[0] && x == string(b) {
 			return true
 		}
 	}
@@ -471,11 +469,4 @@ func (g *grammar) specialBefore(t []byte, h int) (int, bool) {
 func titleCase(w string) string {
 	r, n := utf8.DecodeRuneInString(w)
 	return string(toUpperRune(r)) + w[n:]
-}
-
-// isWordPhrase reports whether a ends in a letter and holds no space: a
-// word that wordBefore returns whole ("la", not "l'").
-func isWordPhrase(a string) bool {
-	r, _ := utf8.DecodeLastRuneInString(a)
-	return a != "" && !strings.ContainsRune(a, ' ') && isLetterRune(r)
 }

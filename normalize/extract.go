@@ -168,13 +168,9 @@ func (x *Extractor) add(g *grammar) {
 		f := strings.Fields(a)
 		x.extraLast.add(f[len(f)-1])
 	}
-	if len(g.Adverbs) > 0 {
-		for _, a := range g.Articles {
-			if isWordPhrase(a) {
-				x.addLast(a)
-				x.extraLast.add(a)
-			}
-		}
+	for _, a := range g.AdverbArticles {
+		x.addLast(a)
+		x.extraLast.add(a)
 	}
 	for _, w := range g.Epithets {
 		x.addLast(w)

@@ -31,6 +31,11 @@ type Grammar struct {
 	// Adverbs may stand between a plural trigger and its first item
 	// ("resolutions, in particular 1325 (2000), 1820 (2008)").
 	Adverbs []string
+	// AdverbArticles are the articles that may stand, one word each, for
+	// the trigger after a plural trigger and an adverb, before an item in
+	// the Security Council's style ("sus resoluciones, en particular la
+	// 2334 (2016)").
+	AdverbArticles []string
 	// Epithets are adjectives, one word each, that may follow a trigger or
 	// an organ named after it, before Numero or the numbers: Arabic puts
 	// "previous" and "last" after the noun, in agreeing forms ("قراره

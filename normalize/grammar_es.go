@@ -47,14 +47,15 @@ var spanish = Grammar{
 	Bodies: []string{"comisión", "comité", "junta", "conferencia", "organización", "unión", "organismo", "fondo",
 		"programa", "corte", "tribunal", "foro", "parlamento", "congreso", "reunión", "cumbre", "liga", "banco",
 		"consejo ejecutivo", "consejo de administración", "asamblea mundial"},
-	NameWords:     []string{"de", "del", "la", "el", "los", "las", "y", "para", "sobre"},
-	UNNames:       []string{"unidas"},
-	Possessives:   []string{"su", "sus"},
-	YearJoins:     []string{"de"},
-	OrganSuffixes: []string{"de las naciones unidas", "de la onu"},
-	SubjectJoins:  []string{"en", "por", "mediante"},
-	AgentWords:    []string{"por", "que"},
-	Adverbs:       []string{"en particular", "incluidas", "incluida", "especialmente", "en especial", "entre ellas", "sobre todo"},
+	NameWords:      []string{"de", "del", "la", "el", "los", "las", "y", "para", "sobre"},
+	UNNames:        []string{"unidas"},
+	Possessives:    []string{"su", "sus"},
+	YearJoins:      []string{"de"},
+	OrganSuffixes:  []string{"de las naciones unidas", "de la onu"},
+	SubjectJoins:   []string{"en", "por", "mediante"},
+	AgentWords:     []string{"por", "que"},
+	Adverbs:        []string{"en particular", "incluidas", "incluida", "especialmente", "en especial", "entre ellas", "sobre todo"},
+	AdverbArticles: []string{"la", "el"},
 	// Adjectives of praise that Spanish may put after the noun ("su
 	// resolución histórica 1540 (2004)"): a closed list of words that
 	// describe.
