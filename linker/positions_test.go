@@ -143,3 +143,42 @@ func TestPositionsContinuedForms(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionsMeetingRecordForms: the spans, lines and columns of the forms
+// of meeting records: numbers and repeated keywords continuing a symbol
+// across a line break, a keyword's number after a space, a provisional
+// agenda wrapped after its slash, an article for the trigger after an
+// adverb, and an epithet between the trigger and its number.
+func TestPositionsMeetingRecordForms(t *testing.T) {
+	in := "(voir S/2030/12/Add.3, 5\net 9)\n" +
+		"Draft resolutions A/C.2/90/L. 4, L.12 and the rest\n" +
+		"as in document S/Agenda/\n9901, adopted\n" +
+		"Viola sus resoluciones, en particular la 2334 (2016), y otras.\n" +
+		"ناقش مجلس الأمن القرار الدولي رقم 2139 أمس.\n"
+	want := []struct {
+		text      string
+		line, col int
+	}{
+		{"S/2030/12/Add.3", 1, 7},
+		{"5", 1, 24},
+		{"9", 2, 4},
+		{"A/C.2/90/L. 4", 3, 19},
+		{"L.12", 3, 34},
+		{"S/Agenda/\n9901", 4, 16},
+		{"resoluciones, en particular la 2334 (2016)", 6, 11},
+		{"القرار الدولي رقم 2139", 7, 17},
+	}
+	doc, err := Parse([]byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Citations) != len(want) {
+		t.Fatalf("%d citations %v; want %d", len(doc.Citations), doc.Citations, len(want))
+	}
+	for i, w := range want {
+		c := doc.Citations[i]
+		if got := string(doc.Input[c.Start:c.End]); got != w.text || c.Text != w.text || c.Line != w.line || c.Col != w.col {
+			t.Errorf("citation %d: input[%d:%d] = %q, text %q at %d:%d; want %q at %d:%d", i, c.Start, c.End, got, c.Text, c.Line, c.Col, w.text, w.line, w.col)
+		}
+	}
+}

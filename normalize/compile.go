@@ -16,11 +16,14 @@ type grammar struct {
 	connectors, ellipses, partConn, numeroP, joins phrases
 	drafts, anaphora, organs, refer, referAfter    *phraseSet
 	organSuffixes, adverbs                         *phraseSet
-	titles                                         phrases
-	participles, articles                          phrases
-	betweenJoins                                   *phraseSet
-	pinJoin, pinSkip                               wordSet
-	epithets                                       wordSet
+	// adverbArticles are the one-word articles that may stand between an
+	// adverb and an item ("resoluciones, en particular la 2334 (2016)").
+	adverbArticles        wordSet
+	titles                phrases
+	participles, articles phrases
+	betweenJoins          *phraseSet
+	pinJoin, pinSkip      wordSet
+	epithets              wordSet
 	// organDirect: an organ may follow the numbers without a join word;
 	// pinDirect: pin numbers may stand right before the trigger.
 	organDirect, pinDirect bool
@@ -193,6 +196,7 @@ func compile(src *Grammar, organOf map[string]Organ) *grammar {
 	// "the" or an organ ("of the General Assembly resolution").
 	g.pinSkip.add(src.PinSkip...)
 	g.epithets.add(src.Epithets...)
+	g.adverbArticles.add(src.AdverbArticles...)
 	for _, j := range src.PinJoins {
 		if j == "" {
 			g.pinDirect = true
@@ -301,8 +305,12 @@ func (w *wordSet) has(b []byte) bool {
 	if len(b) >= len(w.byLen) {
 		return false
 	}
+	if len(b) == 0 {
+		return len(w.byLen[0]) > 0
+	}
+	// The first byte tells most words apart without a call to compare.
 	for _, x := range w.byLen[len(b)] {
-		if x == string(b) {
+		if x[0] == b[0] && x == string(b) {
 			return true
 		}
 	}

@@ -20,8 +20,10 @@
 //     scans text once and reports every citation with byte offsets into the
 //     input. The words of each of the six UN languages (triggers, organs,
 //     connectors, dates, paragraph pins, proclitics, part and session
-//     words, adjectives after a trigger, the divisions of a report, the
-//     participles that open a clause before its organ) are
+//     words, adjectives after a trigger, the articles that may stand for a
+//     trigger after an adverb, acronyms that name an organ only right after
+//     the numbers, the divisions of a report, the participles that open a
+//     clause before its organ) are
 //     data in a Grammar value; the scanner is the same for all.
 //     With Options.Anaphora it also reports references back ("ladite
 //     résolution", "该决议", refer.go) to the citation they point at.
@@ -38,7 +40,9 @@
 //   - tails.go: Chinese groups closed by a tail word (第 73/266 号决议).
 //   - organ.go: the evidence for the organ of a prose citation.
 //   - key.go: canonical keys of prose citations.
-//   - years.go: Security Council years and the doubts they raise.
+//   - years.go: Security Council years and the doubts they raise; the
+//     years come from scyears_table.go, which gen_scyears.go writes from
+//     known symbols and the facts in scyears_recent.tsv.
 //   - pin.go: paragraph pins (paragraph 8 of resolution …).
 //
 // # Canonical keys

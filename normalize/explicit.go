@@ -125,7 +125,7 @@ func (s *scanner) continuations(e int) (int, bool) {
 					if q2 < len(t) && isUpper(t[q2]) {
 						var cb [32]byte
 						if c, ce, _, ok := scanComponent(t, q2, modeText, cb[:0]); ok && isSuffixComponent(string(c)) && (ce == len(t) || !isAlnum(t[ce])) && s.prev.n < len(s.prev.ends) {
-							r := s.prev.with(string(c))
+							r := s.prev.withSuffix(string(c))
 							sym := r.symbol()
 							s.emit(Citation{Symbol: sym, Form: FormContinuation, OrganBy: EvidenceSymbol}, q2, ce)
 							s.prev = r
@@ -150,22 +150,26 @@ func (s *scanner) continuations(e int) (int, bool) {
 
 // numbered are the keywords of a last component whose number alone may be
 // repeated for the next documents of a list: summary records (SR.39),
-// verbatim records (PV.5), limited documents (L.55) and their kin.
-var numbered = setOf("SR", "PV", "L", "CRP", "WP", "INF")
+// verbatim records (PV.5), limited documents (L.55), their kin, and the
+// suffixes (S/1999/25/Add.10, 13 et 49).
+var numbered = setOf("SR", "PV", "L", "CRP", "WP", "INF", "Add", "Corr", "Rev", "Amend")
 
 // maxListed bounds the numbers read after such a symbol.
 const maxListed = 32
 
-// numberContinuations reads the bare numbers that continue the symbol
-// which started at t[start] and ended at t[e], inside the same brackets or
-// list: "(A/C.3/57/SR.39, 47, 50 y 57)" cites SR.39, SR.47, SR.50 and
-// SR.57. Only a last component keyword.number continues so, each number
-// must be greater than the one before, and the list must close: with the
-// bracket opened before the symbol, or after a word such as "and" with the
-// end of the sentence. A range ("L.55 to L.58") is not expanded.
+// numberContinuations reads the numbers that continue the symbol which
+// started at t[start] and ended at t[e], inside the same brackets or list:
+// "(A/C.3/57/SR.39, 47, 50 y 57)" cites SR.39, SR.47, SR.50 and SR.57, and
+// "A/C.3/42/L.5, L.90" L.5 and L.90. Only a last component keyword.number
+// continues so, each number must be greater than the one before, and a list
+// may cross one line break. An item that repeats the keyword (L.90) says
+// what it is; bare numbers after the last such item count only when the
+// list closes: with the bracket opened before the symbol, or after a word
+// such as "and" with the end of the sentence. A range ("L.55 to L.58") is
+// not expanded.
 func (s *scanner) numberContinuations(start, e int) int {
 	t := s.t
-	if p := skipSpaces(t, e); p >= len(t) || !s.x.contFirst[t[p]] {
+	if p, _ := skipSpaceNL(t, e, 1); p >= len(t) || !s.x.contFirst[t[p]] {
 		return e // no list goes on here
 	}
 	r := s.prev
@@ -177,13 +181,14 @@ func (s *scanner) numberContinuations(start, e int) int {
 	if dot <= 0 || !numbered[last[:dot]] || digitsAt([]byte(last), dot+1) != len(last)-dot-1 {
 		return e
 	}
+	kw := last[:dot+1] // "L.", "Add."
 	prevNum := atoiBytes([]byte(last[dot+1:]))
 	var spans [maxListed][3]int // start, end, number
-	n := 0
-	word := false // the last connector was a word ("and"), not a mark
+	n, keyed := 0, 0            // keyed: items up to the last one that repeats the keyword
+	word := false               // the last connector was a word ("and"), not a mark
 	q := e
 	for n < maxListed {
-		p := skipSpaces(t, q)
+		p, _ := skipSpaceNL(t, q, 1)
 		if p >= len(t) || !s.x.contFirst[t[p]] {
 			break
 		}
@@ -199,7 +204,11 @@ func (s *scanner) numberContinuations(start, e int) int {
 		if ce == 0 {
 			break
 		}
-		d := skipSpaces(t, ce)
+		d, _ := skipSpaceNL(t, ce, 1)
+		repeat := bytes.HasPrefix(t[d:], []byte(kw))
+		if repeat {
+			d += len(kw)
+		}
 		k := digitsAt(t, d)
 		if k == 0 || k > 5 || t[d] == '0' || d+k < len(t) && (isAlnum(t[d+k]) || t[d+k] == '/' || t[d+k] == '.' && d+k+1 < len(t) && isDigit(t[d+k+1])) {
 			break
@@ -208,7 +217,12 @@ func (s *scanner) numberContinuations(start, e int) int {
 		if v <= prevNum {
 			break
 		}
-		spans[n] = [3]int{d, d + k, v}
+		if repeat {
+			spans[n] = [3]int{d - len(kw), d + k, v}
+			keyed = n + 1
+		} else {
+			spans[n] = [3]int{d, d + k, v}
+		}
 		n++
 		prevNum, word, q = v, isWord, d+k
 	}
@@ -221,7 +235,10 @@ func (s *scanner) numberContinuations(start, e int) int {
 	ended := word && (c == len(t) || t[c] == '.' || t[c] == ';' || t[c] == '\n' || t[c] == '\r' ||
 		bytes.HasPrefix(t[c:], []byte("。")) || bytes.HasPrefix(t[c:], []byte("；")))
 	if !closed && !ended {
-		return e
+		if keyed == 0 {
+			return e
+		}
+		n, end = keyed, spans[keyed-1][1]
 	}
 	head := r.path[:len(r.path)-len(last)+dot+1]
 	for _, sp := range spans[:n] {
@@ -235,15 +252,20 @@ func (s *scanner) numberContinuations(start, e int) int {
 	return end
 }
 
-// openedBefore reports whether a bracket opened before t[start] on the same
-// line is still open there.
+// openedBefore reports whether a bracket opened before t[start], on the same
+// line or the line before (a wrapped line), is still open there.
 func openedBefore(t []byte, start int) bool {
+	lines := 0
 	for k := start - 1; k >= 0 && start-k < 400; k-- {
 		switch t[k] {
 		case '(':
 			return true
-		case ')', '\n':
+		case ')':
 			return false
+		case '\n':
+			if lines++; lines > 1 {
+				return false
+			}
 		}
 	}
 	return false

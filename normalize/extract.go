@@ -168,6 +168,10 @@ func (x *Extractor) add(g *grammar) {
 		f := strings.Fields(a)
 		x.extraLast.add(f[len(f)-1])
 	}
+	for _, a := range g.AdverbArticles {
+		x.addLast(a)
+		x.extraLast.add(a)
+	}
 	for _, w := range g.Epithets {
 		x.addLast(w)
 		x.extraLast.add(w)

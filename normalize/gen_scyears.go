@@ -2,9 +2,13 @@
 
 // gen_scyears writes scyears_table.go: the first Security Council resolution
 // number of each year, from a list of known symbols with their years (one
-// "S/RES/n (yyyy)" per line in the first column of a TSV file).
+// "S/RES/n (yyyy)" per line in the first column of a TSV file), and from
+// scyears_recent.tsv: later numbers with their years as other UN texts cite
+// them. Every number up to the last in the first list must have a year;
+// after it, a number between two facts of the same year has that year, and
+// a number between facts of two years is unknown (year 0 in the table).
 //
-//	go run gen_scyears.go ../../shared/corpora/known-symbols/known_symbols.tsv
+//	go run gen_scyears.go ../../shared/corpora/known-symbols/known_symbols.tsv scyears_recent.tsv
 //
 // Sources disagree on a few numbers (S/RES/207, 770, 771); the table keeps
 // the year that fits the numbering order, since the Council numbers its
@@ -22,36 +26,16 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		log.Fatal("usage: go run gen_scyears.go known_symbols.tsv")
+	if len(os.Args) != 3 {
+		log.Fatal("usage: go run gen_scyears.go known_symbols.tsv scyears_recent.tsv")
 	}
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	re := regexp.MustCompile(`^S/RES/(\d+) \((\d{4})\)\t`)
 	years := map[int][]int{}
-	max := 0
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		m := re.FindStringSubmatch(sc.Text())
-		if m == nil {
-			continue
-		}
-		n, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[2])
-		years[n] = append(years[n], y)
-		if n > max {
-			max = n
-		}
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
+	max := read(os.Args[1], years)
+	recent := map[int][]int{}
+	last := read(os.Args[2], recent)
 	// Resolve each number to one year: the year consistent with its
 	// neighbours (the lowest year that is not before the previous number's).
-	year := make([]int, max+1)
+	year := make([]int, last+1)
 	prev := 0
 	for n := 1; n <= max; n++ {
 		ys := years[n]
@@ -73,6 +57,25 @@ func main() {
 		year[n] = pick
 		prev = pick
 	}
+	// After the complete list: fill between facts of the same year.
+	lo := max
+	for n := max + 1; n <= last; n++ {
+		if len(recent[n]) == 0 {
+			continue
+		}
+		y := recent[n][0]
+		if y < year[lo] {
+			log.Fatalf("S/RES/%d (%d) goes back in time", n, y)
+		}
+		for k := lo + 1; k <= n; k++ {
+			if y == year[lo] || k == n {
+				year[k] = y
+			}
+		}
+		lo = n
+	}
+	// The first number of a year must be known to start it: a number before
+	// it, after the previous year's last fact, stays unknown.
 	out, err := os.Create("scyears_table.go")
 	if err != nil {
 		log.Fatal(err)
@@ -83,19 +86,51 @@ func main() {
 	fmt.Fprintln(out, "package normalize")
 	fmt.Fprintln(out)
 	fmt.Fprintf(out, "// scLastKnown is the highest Security Council resolution number whose year is known.\n")
-	fmt.Fprintf(out, "const scLastKnown = %d\n\n", max)
+	fmt.Fprintf(out, "const scLastKnown = %d\n\n", last)
 	fmt.Fprintln(out, "// scYearStarts lists, for each year, the number of the first Security Council")
-	fmt.Fprintln(out, "// resolution adopted in it.")
+	fmt.Fprintln(out, "// resolution adopted in it; year 0 starts numbers whose year is unknown.")
 	fmt.Fprintln(out, "var scYearStarts = []struct{ first, year int }{")
-	last := 0
-	for n := 1; n <= max; n++ {
-		if year[n] != last {
-			if year[n] < last {
+	cur, known := -1, 0
+	for n := 1; n <= last; n++ {
+		if year[n] != cur {
+			if year[n] != 0 && year[n] < known {
 				log.Fatalf("S/RES/%d (%d) goes back in time", n, year[n])
 			}
 			fmt.Fprintf(out, "\t{%d, %d},\n", n, year[n])
-			last = year[n]
+			cur = year[n]
+			if cur != 0 {
+				known = cur
+			}
 		}
 	}
 	fmt.Fprintln(out, "}")
+}
+
+// read adds the "S/RES/n (yyyy)" lines of a file to years and returns the
+// highest number.
+func read(path string, years map[int][]int) int {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	re := regexp.MustCompile(`^S/RES/(\d+) \((\d{4})\)\t`)
+	max := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		m := re.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[2])
+		years[n] = append(years[n], y)
+		if n > max {
+			max = n
+		}
+	}
+	if err := sc.Err(); err != nil {
+		log.Fatal(err)
+	}
+	return max
 }

@@ -31,14 +31,21 @@ type Grammar struct {
 	// Adverbs may stand between a plural trigger and its first item
 	// ("resolutions, in particular 1325 (2000), 1820 (2008)").
 	Adverbs []string
+	// AdverbArticles are the articles that may stand, one word each, for
+	// the trigger after a plural trigger and an adverb, before an item in
+	// the Security Council's style ("sus resoluciones, en particular la
+	// 2334 (2016)").
+	AdverbArticles []string
 	// Epithets are adjectives, one word each, that may follow a trigger or
 	// an organ named after it, before Numero or the numbers: Arabic puts
 	// "previous" and "last" after the noun, in agreeing forms ("قراره
 	// السابق رقم 2165", its previous resolution No. 2165; "قرار مجلس الأمن
 	// الأخير 2254 (2015)"). A closed list of words that describe, never
 	// words that point back ("المذكور", the said): those are anaphora.
-	// Languages that put such adjectives before the noun ("its previous
-	// resolution") need none.
+	// French and Spanish put adjectives of praise there ("sa résolution
+	// pionnière 1540 (2004)", "su resolución histórica 1540 (2004)").
+	// Languages that put such adjectives before the noun ("its landmark
+	// resolution", "su histórica resolución") need none.
 	Epithets []string
 	// Titles introduce the subject of an item, after which the
 	// enumeration goes on ("74/270 of 2 April 2020 on solidarity, 74/274").
@@ -152,6 +159,10 @@ type Grammar struct {
 	// OrganAcronyms are acronyms of the principal organs written before a
 	// trigger or joined to it ("UNSC resolution 2231", "UNSCR 2231").
 	OrganAcronyms []OrganName
+	// OrganAcronymsAfter are acronyms too short to name an organ anywhere
+	// but right after the numbers, after a join and in capitals ("la
+	// resolución 1325 del CS"); "CS" alone names many things.
+	OrganAcronymsAfter []OrganName
 	// Locators are the divisions of a report or a volume of records
 	// ("chap.", "sect.", "vol."), each followed by its numeral or letter. A
 	// citation right after one ("(A/73/53), chap. IV, sect. A, resolution

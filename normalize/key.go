@@ -59,6 +59,10 @@ func itemKey(it item, said Kind, o Organ) (key, display string, ok bool) {
 		case itemBare:
 			if y := SCYear(it.a); y != 0 {
 				sess = strconv.AppendInt(sess, int64(y), 10)
+			} else if it.year != 0 && scYearFits(it.a, it.year) {
+				// "resolution 2715 of 1 December 2023": a number the table
+				// lacks takes the year of its date clause.
+				sess = strconv.AppendInt(sess, int64(it.year), 10)
 			}
 		}
 		if len(sess) == 0 {

@@ -295,6 +295,15 @@ func (s *scanner) organAfter(p int, g *grammar) (Organ, int) {
 	}
 	for _, j := range g.joins.all(t, q) {
 		r, _ := skipSpaceNL(t, j, maxBreaks)
+		if q == skipSpaces(t, p) {
+			// "la resolución 1325 del CS": an acronym too short to name
+			// an organ anywhere else, in capitals, right after the numbers.
+			for _, o := range g.OrganAcronymsAfter {
+				if e := r + len(o.Name); e <= len(t) && string(t[r:e]) == o.Name && wordEnd(t, e) && (e == len(t) || t[e] != '/') {
+					return o.Organ, e
+				}
+			}
+		}
 		if r >= len(t) || !g.organFirst[t[r]] {
 			continue
 		}

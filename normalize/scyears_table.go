@@ -3,10 +3,10 @@
 package normalize
 
 // scLastKnown is the highest Security Council resolution number whose year is known.
-const scLastKnown = 2503
+const scLastKnown = 2803
 
 // scYearStarts lists, for each year, the number of the first Security Council
-// resolution adopted in it.
+// resolution adopted in it; year 0 starts numbers whose year is unknown.
 var scYearStarts = []struct{ first, year int }{
 	{1, 1946},
 	{16, 1947},
@@ -82,4 +82,14 @@ var scYearStarts = []struct{ first, year int }{
 	{2337, 2017},
 	{2398, 2018},
 	{2452, 2019},
+	{2504, 2020},
+	{2559, 0},
+	{2565, 2021},
+	{2617, 0},
+	{2634, 2022},
+	{2670, 0},
+	{2672, 2023},
+	{2722, 2024},
+	{2768, 0},
+	{2771, 2025},
 }

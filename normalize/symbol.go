@@ -138,6 +138,21 @@ func (r *rawSymbol) with(c string) rawSymbol {
 	return out
 }
 
+// withSuffix returns the symbol continued by a suffix: "A/90/7 and Add.1"
+// adds it, "A/90/7/Corr.1, Corr.2" replaces the suffix of the same keyword.
+func (r *rawSymbol) withSuffix(c string) rawSymbol {
+	if r.n > 2 {
+		last := r.comp(r.n - 1)
+		if k := strings.IndexByte(c, '.'); k > 0 && strings.HasPrefix(last, c[:k+1]) {
+			base := *r
+			base.n--
+			base.path = base.path[:base.ends[base.n-1]]
+			return base.with(c)
+		}
+	}
+	return r.with(c)
+}
+
 func (r *rawSymbol) key() string {
 	return r.path + r.parenKey
 }
@@ -248,6 +263,12 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 		p = ce
 	}
 	if r.n < 2 || !r.digits {
+		return r, 0, false
+	}
+	if mode == modeText && needsNumber[string(path[r.ends[r.n-2]+1:])] {
+		// A symbol never ends on a keyword that takes a number
+		// ("A/C.3/42/L" of "A/C.3/42/L. r"): the number could not be
+		// read, and the symbol without it is another document.
 		return r, 0, false
 	}
 	if r.spacedBody && mode == modeText && !knownSeries[string(body)] && !upperComponent(path, &r) {
@@ -381,7 +402,7 @@ words:
 			// number on the next line is another (a footnote's).
 			if q < len(t) && (t[q] == '\n' || t[q] == '\r' || t[q] == ' ') && !numbered {
 				q2, nl := skipSpaceNL(t, q, maxBreaks)
-				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && alwaysMixed[string(out[start:])]) {
+				if q2 < len(t) && isDigit(t[q2]) && (nl >= 1 || q2-q == 1 && spacedNumber[string(out[start:])]) {
 					q = q2
 				}
 			}
@@ -433,7 +454,7 @@ func canonicalWordBytes(w []byte, mode scanMode, dotted bool) (string, bool) {
 	return "", true
 }
 
-var mixedWords = []string{"Add", "Rev", "Corr", "Amend", "Sub", "Summary", "Res", "Dec"}
+var mixedWords = []string{"Add", "Rev", "Corr", "Amend", "Sub", "Summary", "Res", "Dec", "Agenda"}
 
 func appendUpper(out, w []byte) []byte {
 	for _, c := range w {
@@ -471,11 +492,24 @@ func canonicalWord(w string, mode scanMode, dotted bool) (string, bool) {
 
 // mixedCase lists the components that UN symbols write in mixed case when a
 // number follows (Add.1, Rev.2, Corr.1, Sub.2, UNEP/EA.5/Res.14).
-var alwaysMixed = map[string]bool{"Add": true, "Corr": true, "Rev": true, "Amend": true, "Summary": true}
+// Agenda is the series of the Security Council's provisional agendas
+// (S/Agenda/1717, S/Agenda/1354/Rev.1), a word with no dot and no number.
+var alwaysMixed = map[string]bool{"Add": true, "Corr": true, "Rev": true, "Amend": true, "Summary": true, "Agenda": true}
+
+// needsNumber are the component keywords that are never a symbol's last
+// component without their number: limited documents (L.5), summary and
+// verbatim records (SR.39, PV.5), conference room and working papers, and
+// the suffixes (Add.1, Corr.1, Rev.1, Amend.1).
+var needsNumber = setOf("L", "SR", "PV", "CRP", "WP", "Add", "Corr", "Rev", "Amend")
+
+// spacedNumber are the keywords whose number typesetting and OCR may write
+// after a space ("Corr. 1", "L. 2"); other words keep their dot and number
+// together.
+var spacedNumber = setOf("L", "SR", "PV", "CRP", "WP", "Add", "Corr", "Rev", "Amend", "Summary")
 
 var mixedCase = map[string]string{
 	"add": "Add", "rev": "Rev", "corr": "Corr", "amend": "Amend", "sub": "Sub",
-	"summary": "Summary", "res": "Res", "dec": "Dec",
+	"summary": "Summary", "res": "Res", "dec": "Dec", "agenda": "Agenda",
 }
 
 func scanSpecialSession(t []byte, i int) (int, bool) {

@@ -90,7 +90,13 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 		if !extra {
 			break
 		}
-		as, ok := s.endsWithPhrase(t, we, g.adverbs)
+		// "resoluciones, en particular la 2334 (2016)": an article after
+		// the adverb, before an item in the Security Council's style.
+		ae, article := we, g.adverbArticles.has(w)
+		if article {
+			ae = skipSpacesBack(t, ws)
+		}
+		as, ok := s.endsWithPhrase(t, ae, g.adverbs)
 		if !ok {
 			continue
 		}
@@ -103,6 +109,11 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 			continue
 		}
 		if tr, pre, ok := s.x.lookup(tw); ok && tr.g == g {
+			if article {
+				if it, ok := s.item(st, g, false, nil); !ok || it.form != itemYear || !plural(string(tw)) {
+					continue
+				}
+			}
 			return s.prose(tws+pre, twe, tr, tr.Organ, we)
 		}
 	}

@@ -64,3 +64,23 @@ func SCYear(n int) int {
 	}
 	return scYearStarts[lo].year
 }
+
+// scYearFits reports whether Security Council resolution n, whose year the
+// table does not know, can have been adopted in year y: not before the year
+// of the last known number below it, nor after the year of the first known
+// number above it.
+func scYearFits(n, y int) bool {
+	lo, hi := 1946, 0
+	for _, ys := range scYearStarts {
+		if ys.year == 0 {
+			continue
+		}
+		if ys.first <= n {
+			lo = ys.year
+		} else {
+			hi = ys.year
+			break
+		}
+	}
+	return y >= lo && (hi == 0 || y <= hi)
+}
