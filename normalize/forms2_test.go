@@ -137,3 +137,16 @@ func TestRussianLatinN(t *testing.T) {
 		{"N with no organ", "в приложении N 5 к резолюции", nil},
 	})
 }
+
+// TestCouncilSymbolYear: a Security Council resolution's symbol written
+// without its year is keyed with it, as every version of the text shares
+// it; the year is never added to a number the table does not know, and a
+// year the text writes stays.
+func TestCouncilSymbolYear(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"symbol without its year", "Resolution (S/RES/1540) was adopted unanimously.", []string{"S/RES/1540(2004)|S/RES/1540"}},
+		{"symbol with its year", "See S/RES/1540 (2004).", []string{"S/RES/1540(2004)|S/RES/1540 (2004)"}},
+		{"number the table does not know", "See S/RES/9990.", []string{"S/RES/9990|S/RES/9990"}},
+		{"a resolution of another organ", "See A/RES/1540.", []string{"A/RES/1540|A/RES/1540"}},
+	})
+}

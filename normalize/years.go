@@ -27,7 +27,9 @@ func (s *scanner) doubt(c *Citation, it item, said Kind, o Organ) {
 }
 
 // checkSCYear flags a Security Council resolution cited with a year other
-// than the one it was adopted in.
+// than the one it was adopted in, and completes one written without its
+// year ("S/RES/1325" is S/RES/1325 (2000), the key every version shares):
+// the table completes the symbol the text writes, it places nothing.
 func (s *scanner) checkSCYear(c *Citation) {
 	var n, y int
 	if !strings.HasPrefix(c.Key, "S/RES/") {
@@ -35,6 +37,15 @@ func (s *scanner) checkSCYear(c *Citation) {
 	}
 	rest := c.Key[len("S/RES/"):]
 	open := strings.IndexByte(rest, '(')
+	if open < 0 && !strings.Contains(rest, "/") {
+		if n, err := strconv.Atoi(rest); err == nil {
+			if y := SCYear(n); y != 0 {
+				c.Key += "(" + strconv.Itoa(y) + ")"
+				c.Display += " (" + strconv.Itoa(y) + ")"
+			}
+		}
+		return
+	}
 	if open < 0 || !strings.HasSuffix(rest, ")") {
 		return
 	}
