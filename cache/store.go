@@ -149,7 +149,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	db, err := badger.Open(bo)
 	if err != nil {
-		return nil, diskFull(classifyOpenError(dir, err))
+		return nil, diskFull(classifyOpenError(dir, err, opts.ReadOnly))
 	}
 	s := &Store{
 		db:       db,
@@ -185,7 +185,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 // classifyOpenError turns badger's lock and truncation failures into the
 // package's sentinels. Badger formats its lock error with %v, not %w, so the
 // message is the only thing to match.
-func classifyOpenError(dir string, err error) error {
+func classifyOpenError(dir string, err error, readOnly bool) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "Another process is using this Badger database"):
@@ -197,6 +197,11 @@ func classifyOpenError(dir string, err error) error {
 		}
 		return fmt.Errorf("%w: %s%s; close it or wait for it to finish", ErrInUse, dir, who)
 	case errors.Is(err, badger.ErrTruncateNeeded) || strings.Contains(msg, badger.ErrTruncateNeeded.Error()):
+		return fmt.Errorf("%w: %s: %v", ErrNeedsRecovery, dir, err)
+	case readOnly && strings.Contains(msg, "error while truncation"):
+		// A memtable file left at its full size by a killed writer: read
+		// only, badger cannot truncate it (EINVAL) and says so in words
+		// of its own, not with ErrTruncateNeeded.
 		return fmt.Errorf("%w: %s: %v", ErrNeedsRecovery, dir, err)
 	}
 	return fmt.Errorf("cache: open %s: %w", dir, err)
