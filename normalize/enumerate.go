@@ -246,11 +246,12 @@ func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
 			// A name in brackets is one word of the title ("on the
 			// coronavirus disease (COVID-19)"); a number or a year in
 			// brackets ends it.
-			k := bytes.IndexByte(t[e+1:min(len(t), e+32)], ')')
-			if k < 1 || !isAlpha(t[e+1]) || bytes.ContainsAny(t[e+1:e+1+k], "(\n") {
+			a := skipSpaces(t, e+1) // "( COVID-19 )" in tokenised text
+			k := bytes.IndexByte(t[a:min(len(t), a+32)], ')')
+			if k < 1 || !isAlpha(t[a]) || bytes.ContainsAny(t[a:a+k], "(\n") {
 				return 0, false
 			}
-			e += k + 2
+			e = a + k + 1
 			words++
 			continue
 		case c == ':' && quoted:

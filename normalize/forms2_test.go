@@ -123,6 +123,9 @@ func TestTitlesBetweenItems(t *testing.T) {
 			[]string{"A/RES/71/10|resolutions 71/10", "A/RES/71/12|71/12"}},
 		{"long title", "Recalling its resolutions 71/10 of 1 May 2017 on cooperation among the regional and subregional organizations to ensure fair access to clean water, sanitation and hygiene services in every country and 71/12",
 			[]string{"A/RES/71/10|resolutions 71/10", "A/RES/71/12|71/12"}},
+		{"tokenised bracketed name", "Recalling its resolutions 71 / 10 of 1 May 2017 on the avian disease ( H5N1 ) , 71 / 12 of 2 May 2017",
+			[]string{"A/RES/71/10|resolutions 71 / 10", "A/RES/71/12|71 / 12"}},
+		{"number in brackets after the trigger, tokenised", "a new General Assembly resolution ( 71 / 10 ) in 2017", []string{"A/RES/71/10|resolution ( 71 / 10"}},
 		// Negative: a year in brackets, or a sentence's end, closes the title.
 		{"year in brackets ends the title", "Recalling its resolution 71/10 on the meeting (2017), 71/12 of them", []string{"A/RES/71/10|resolution 71/10"}},
 		{"sentence end ends the title", "Recalling its resolution 71/10 on water. In 2019, 71/12 States", []string{"A/RES/71/10|resolution 71/10"}},

@@ -20,9 +20,10 @@ func (s *scanner) triggerBefore(st int) (int, bool) {
 	if nl > maxBreaks {
 		return 0, false
 	}
-	if e == st && st > 0 && t[st-1] == '(' {
-		// "a new General Assembly resolution (76/231) in 2021".
-		return s.bracketedNumber(st)
+	if e > 0 && t[e-1] == '(' && nl == 0 {
+		// "a new General Assembly resolution (76/231) in 2021", and
+		// tokenised "( 76 / 231 )".
+		return s.bracketedNumber(e-1, st)
 	}
 	if e == st && (st == 0 || t[st-1] < utf8.RuneSelf) {
 		// A number glued to a word is a footnote mark ("resolutions14"),
@@ -334,10 +335,11 @@ func (s *scanner) gluedShorthand(st int) (int, bool) {
 }
 
 // bracketedNumber reads a number in brackets right after a trigger, the
-// brackets closing after the number: "resolution (76/231)".
-func (s *scanner) bracketedNumber(st int) (int, bool) {
+// brackets closing after the number: "resolution (76/231)". The bracket
+// opens at t[bp], the number starts at t[st].
+func (s *scanner) bracketedNumber(bp, st int) (int, bool) {
 	t := s.t
-	ws, we, w := s.wordBefore(skipSpacesBack(t, st-1))
+	ws, we, w := s.wordBefore(skipSpacesBack(t, bp))
 	if ws < 0 || ws < s.done {
 		return 0, false
 	}
@@ -346,10 +348,14 @@ func (s *scanner) bracketedNumber(st int) (int, bool) {
 		return 0, false
 	}
 	it, ok := s.item(st, tr.g, false, nil)
-	if !ok || it.end >= len(t) || t[it.end] != ')' {
+	if !ok {
 		return 0, false
 	}
-	if it.form == itemBare && s.dateYearAt(it.end+1, tr.g) == 0 {
+	cl := skipSpaces(t, it.end)
+	if cl >= len(t) || t[cl] != ')' {
+		return 0, false
+	}
+	if it.form == itemBare && s.dateYearAt(cl+1, tr.g) == 0 {
 		// A bare number in brackets is a citation only with a year
 		// clause after the brackets: "القرار (2118) عام 2013".
 		return 0, false
