@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -148,6 +151,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		bo = bo.WithBlockCacheSize(opts.BlockCacheSize)
 	}
 	db, err := badger.Open(bo)
+	for k := 0; k < 4 && err != nil && !opts.ReadOnly && emptyMemtables(dir, err, log); k++ {
+		db, err = badger.Open(bo)
+	}
 	if err != nil {
 		return nil, diskFull(classifyOpenError(dir, err, opts.ReadOnly))
 	}
@@ -180,6 +186,61 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	log.Debug("cache: opened", "dir", dir, "read_only", opts.ReadOnly)
 	return s, nil
+}
+
+// emptyMemtables removes the memtable file badger refused to open because
+// it held nothing (ristretto's "Create a new file"): a writer killed between
+// creating a memtable file and writing to it leaves one of length zero,
+// which the failed open has sized with zeros after a header. It holds no
+// entry, and badger would refuse the store for good. It reports whether it
+// removed the file.
+func emptyMemtables(dir string, err error, log *slog.Logger) bool {
+	m := newFileFid.FindStringSubmatch(err.Error())
+	if m == nil {
+		return false
+	}
+	fid, _ := strconv.Atoi(m[1])
+	path := filepath.Join(dir, fmt.Sprintf("%05d.mem", fid))
+	if !allZero(path, memtableHeader) || os.Remove(path) != nil {
+		return false
+	}
+	log.Warn("cache: removed an empty memtable file a killed writer left", "file", path)
+	return true
+}
+
+// newFileFid finds the memtable that badger's open refused as new.
+var newFileFid = regexp.MustCompile(`while opening fid: (\d+) err: Create a new file`)
+
+// memtableHeader is the length of the header badger writes at the start of
+// a new memtable file (its vlogHeaderSize: key id and nonce).
+const memtableHeader = 20
+
+// allZero reports whether the file holds only zero bytes after its first
+// skip bytes.
+func allZero(path string, skip int64) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if _, err := f.Seek(skip, io.SeekStart); err != nil {
+		return false
+	}
+	buf := make([]byte, 1<<16)
+	for {
+		n, err := f.Read(buf)
+		for _, b := range buf[:n] {
+			if b != 0 {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
 }
 
 // classifyOpenError turns badger's lock and truncation failures into the
