@@ -546,12 +546,15 @@ func caseBefore(t []byte, e int) (start int, lower, ok bool) {
 // nameEndBeforeGroup returns where a name that stands before a Chinese
 // group at t[i] ends: before a "关于…的" clause and a date, both optional
 // ("大会2022年12月15日第77/190号决议", "…委员会2013年11月5日关于…的第263号决议").
+// aboutWords introduce the subject of a Chinese title ("关于…的").
+var aboutWords = [][]byte{[]byte("关于"), []byte("關於")}
+
 func nameEndBeforeGroup(t []byte, i int) int {
 	p := i
 	if p >= 3 && string(t[p-3:p]) == "的" {
 		lo := max(0, p-240)
-		for _, about := range []string{"关于", "關於"} {
-			if k := strings.LastIndex(string(t[lo:p]), about); k >= 0 {
+		for _, about := range aboutWords {
+			if k := lastIndex(t[lo:p], about); k >= 0 {
 				p = lo + k
 				break
 			}

@@ -266,8 +266,13 @@ func (s *scanner) organBefore(ts int, g *grammar) Organ {
 	best, bestLen := Organ(""), -1
 	for _, o := range g.Organs {
 		// Words may be split by a line break: match forwards from each place
-		// the name could start.
-		for st := e - len(o.Name) - 4; st <= e-len(o.Name); st++ {
+		// the name could start. A name without spaces matches its own
+		// length of text, so it can only start at one place.
+		first := e - len(o.Name) - 4
+		if strings.IndexByte(o.Name, ' ') < 0 {
+			first = e - len(o.Name)
+		}
+		for st := first; st <= e-len(o.Name); st++ {
 			if st < 0 {
 				continue
 			}
