@@ -78,6 +78,9 @@ func matchWordFold(t []byte, i int, w string) (int, bool) {
 			j, k = j+n-k, n
 			continue
 		}
+		if caselessLead(wc) {
+			return 0, false // no other character lowers to one without case
+		}
 		wr, wn := utf8.DecodeRuneInString(w[k:])
 		tr, tn := utf8.DecodeRune(t[j:])
 		if toLowerRune(tr) != wr {
