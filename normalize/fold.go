@@ -83,7 +83,12 @@ func (f *Folded) Reset(src []byte) {
 			continue
 		}
 		if i+1 < len(src) && src[i+1]&0xC0 == 0x80 && c < 0xE0 && !folds2(c, src[i+1]) {
-			i += 2 // a Cyrillic or Arabic letter: most of such text
+			// A Cyrillic or Arabic letter: most of such text. Its word's
+			// other letters in one tight loop.
+			i += 2
+			for i+1 < len(src) && src[i] >= 0xC2 && src[i] < 0xE0 && src[i+1]&0xC0 == 0x80 && !folds2(src[i], src[i+1]) {
+				i += 2
+			}
 			continue
 		}
 		if c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] >= 0x94 && src[i+2] <= 0xA9 || src[i+2] >= 0xB0 && src[i+2] <= 0xBF) {
