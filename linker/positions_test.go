@@ -85,28 +85,13 @@ func TestPositionsPDFBreaks(t *testing.T) {
 	in := "Recalling the report A/99/123/Add.\n7 and its annex,\n\n" +
 		"1 A/99/123/Add.4. \n \n2 See A/99/456.\n" +
 		"\fRecalling resolution 1234 (2030), the Council\n"
-	want := []struct {
-		text      string
-		line, col int
-	}{
+	want := []span{
 		{"A/99/123/Add.\n7", 1, 22},
 		{"A/99/123/Add.4", 4, 3},
 		{"A/99/456", 6, 7},
 		{"resolution 1234 (2030)", 7, 12},
 	}
-	doc, err := Parse([]byte(in), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Citations) != len(want) {
-		t.Fatalf("%d citations %v; want %d", len(doc.Citations), doc.Citations, len(want))
-	}
-	for i, w := range want {
-		c := doc.Citations[i]
-		if got := string(doc.Input[c.Start:c.End]); got != w.text || c.Text != w.text || c.Line != w.line || c.Col != w.col {
-			t.Errorf("citation %d: input[%d:%d] = %q, text %q at %d:%d; want %q at %d:%d", i, c.Start, c.End, got, c.Text, c.Line, c.Col, w.text, w.line, w.col)
-		}
-	}
+	checkSpans(t, in, want)
 }
 
 // TestPositionsContinuedForms: the spans, lines and columns of the forms
@@ -117,10 +102,7 @@ func TestPositionsContinuedForms(t *testing.T) {
 	in := "Records (A/C.3/58/SR.12, 14 and 19).\n" +
 		"las resoluciones 1267 (1999), 1989\n\n\n(2011) y 2253 (2015)\n" +
 		"أيدت الخطة عبر القرار (2139) عام 2014، ثم تابعت.\n"
-	want := []struct {
-		text      string
-		line, col int
-	}{
+	want := []span{
 		{"A/C.3/58/SR.12", 1, 10},
 		{"14", 1, 26},
 		{"19", 1, 33},
@@ -129,19 +111,7 @@ func TestPositionsContinuedForms(t *testing.T) {
 		{"2253 (2015)", 5, 10},
 		{"القرار (2139) عام 2014", 6, 16},
 	}
-	doc, err := Parse([]byte(in), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Citations) != len(want) {
-		t.Fatalf("%d citations %v; want %d", len(doc.Citations), doc.Citations, len(want))
-	}
-	for i, w := range want {
-		c := doc.Citations[i]
-		if got := string(doc.Input[c.Start:c.End]); got != w.text || c.Text != w.text || c.Line != w.line || c.Col != w.col {
-			t.Errorf("citation %d: input[%d:%d] = %q, text %q at %d:%d; want %q at %d:%d", i, c.Start, c.End, got, c.Text, c.Line, c.Col, w.text, w.line, w.col)
-		}
-	}
+	checkSpans(t, in, want)
 }
 
 // TestPositionsMeetingRecordForms: the spans, lines and columns of the forms
@@ -155,10 +125,7 @@ func TestPositionsMeetingRecordForms(t *testing.T) {
 		"as in document S/Agenda/\n9901, adopted\n" +
 		"Viola sus resoluciones, en particular la 2334 (2016), y otras.\n" +
 		"ناقش مجلس الأمن القرار الدولي رقم 2139 أمس.\n"
-	want := []struct {
-		text      string
-		line, col int
-	}{
+	want := []span{
 		{"S/2030/12/Add.3", 1, 7},
 		{"5", 1, 24},
 		{"9", 2, 4},
@@ -168,6 +135,20 @@ func TestPositionsMeetingRecordForms(t *testing.T) {
 		{"resoluciones, en particular la 2334 (2016)", 6, 11},
 		{"القرار الدولي رقم 2139", 7, 17},
 	}
+	checkSpans(t, in, want)
+}
+
+// span is where a citation should stand: its text and the line and column
+// (1-based, in characters) of its start.
+type span struct {
+	text      string
+	line, col int
+}
+
+// checkSpans parses in and holds its citations to want, in order: each
+// one's input[start:end], text, line and column.
+func checkSpans(t *testing.T, in string, want []span) {
+	t.Helper()
 	doc, err := Parse([]byte(in), Options{})
 	if err != nil {
 		t.Fatal(err)
