@@ -223,8 +223,16 @@ func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
 	t := s.t
 	q := skipSpaces(t, p)
 	e, ok := g.titles.match(t, q)
-	if !ok || !wordEnd(t, e) {
+	if ok && !wordEnd(t, e) {
 		return 0, false
+	}
+	if !ok {
+		// A title in quotation marks needs no word before it
+		// ("70/1, “Transforming our world …”, and 69/313").
+		if openQuote(t, q) == 0 {
+			return 0, false
+		}
+		e = q
 	}
 	form := prev[len(prev)-1].form
 	quoted := false // inside a quoted title, where a colon is the title's
@@ -238,9 +246,13 @@ func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
 			quoted = !quoted
 			e++
 			continue
-		case c == 0xE2 && e+2 < len(t) && t[e+1] == 0x80 && (t[e+2] == 0x9C || t[e+2] == 0x9D):
-			quoted = t[e+2] == 0x9C // “ opens, ” closes
-			e += 3
+		case openQuote(t, e) > 0:
+			quoted = true
+			e += openQuote(t, e)
+			continue
+		case closeQuote(t, e) > 0:
+			quoted = false
+			e += closeQuote(t, e)
 			continue
 		case c == '(':
 			// A name in brackets is one word of the title ("on the
@@ -256,6 +268,12 @@ func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
 			continue
 		case c == ':' && quoted:
 			e++
+			continue
+		case isDigit(c) && quoted:
+			// A number inside a quoted title is one of its words ("the
+			// 2030 Agenda").
+			e += digitsAt(t, e)
+			words++
 			continue
 		case c == '.' || c == ';' || c == ':' || c == ')' || c == '\n' || isDigit(c):
 			return 0, false
@@ -286,4 +304,27 @@ func (s *scanner) skipTitle(p int, g *grammar, prev []item) (int, bool) {
 		e = k
 	}
 	return 0, false
+}
+
+// openQuote returns the length of an opening quotation mark at t[i] (“, «),
+// or 0; closeQuote that of a closing one (”, »). A straight quote opens
+// and closes by turns, as skipTitle counts.
+func openQuote(t []byte, i int) int {
+	switch {
+	case i+2 < len(t) && t[i] == 0xE2 && t[i+1] == 0x80 && t[i+2] == 0x9C:
+		return 3
+	case i+1 < len(t) && t[i] == 0xC2 && t[i+1] == 0xAB:
+		return 2
+	}
+	return 0
+}
+
+func closeQuote(t []byte, i int) int {
+	switch {
+	case i+2 < len(t) && t[i] == 0xE2 && t[i+1] == 0x80 && t[i+2] == 0x9D:
+		return 3
+	case i+1 < len(t) && t[i] == 0xC2 && t[i+1] == 0xBB:
+		return 2
+	}
+	return 0
 }

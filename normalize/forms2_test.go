@@ -126,6 +126,12 @@ func TestTitlesBetweenItems(t *testing.T) {
 		{"tokenised bracketed name", "Recalling its resolutions 71 / 10 of 1 May 2017 on the avian disease ( H5N1 ) , 71 / 12 of 2 May 2017",
 			[]string{"A/RES/71/10|resolutions 71 / 10", "A/RES/71/12|71 / 12"}},
 		{"number in brackets after the trigger, tokenised", "a new General Assembly resolution ( 71 / 10 ) in 2017", []string{"A/RES/71/10|resolution ( 71 / 10"}},
+		{"number inside a quoted title", "Recalling its resolutions 71/10 of 1 May 2017, entitled “The 2040 Agenda for water”, and 71/12 of 2 May 2017",
+			[]string{"A/RES/71/10|resolutions 71/10", "A/RES/71/12|71/12"}},
+		{"quoted title with no word before it", "las resoluciones 71/10, “Nuestro mundo: la Agenda 2040”, y 71/12, sobre el agua",
+			[]string{"A/RES/71/10|resoluciones 71/10", "A/RES/71/12|71/12"}},
+		{"title in guillemets", "ses résolutions 71/10, « Notre monde : le Programme 2040 », et 71/12",
+			[]string{"A/RES/71/10|résolutions 71/10", "A/RES/71/12|71/12"}},
 		// Negative: a year in brackets, or a sentence's end, closes the title.
 		{"year in brackets ends the title", "Recalling its resolution 71/10 on the meeting (2017), 71/12 of them", []string{"A/RES/71/10|resolution 71/10"}},
 		{"sentence end ends the title", "Recalling its resolution 71/10 on water. In 2019, 71/12 States", []string{"A/RES/71/10|resolution 71/10"}},
@@ -151,5 +157,14 @@ func TestCouncilSymbolYear(t *testing.T) {
 		{"symbol with its year", "See S/RES/1540 (2004).", []string{"S/RES/1540(2004)|S/RES/1540 (2004)"}},
 		{"number the table does not know", "See S/RES/9990.", []string{"S/RES/9990|S/RES/9990"}},
 		{"a resolution of another organ", "See A/RES/1540.", []string{"A/RES/1540|A/RES/1540"}},
+	})
+}
+
+// TestPlaceholderSymbol: a draft's placeholder for a number ("S/2015/XXX")
+// names no document; a real symbol beside it still does.
+func TestPlaceholderSymbol(t *testing.T) {
+	runExtractCases(t, []extractCase{
+		{"placeholder", "the plan concluded on 14 July 2015 (S/2031/XXX, annex A)", nil},
+		{"placeholder beside a symbol", "see S/2031/XXX and S/2031/15", []string{"S/2031/15|S/2031/15"}},
 	})
 }

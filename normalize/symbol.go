@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -271,6 +272,10 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 		// read, and the symbol without it is another document.
 		return r, 0, false
 	}
+	if mode == modeText && placeholder(path, &r) {
+		// "S/2015/XXX": a draft's placeholder for a number not yet given.
+		return r, 0, false
+	}
 	if r.spacedBody && mode == modeText && !knownSeries[string(body)] && !upperComponent(path, &r) {
 		// Spaced slashes after an unknown series: only a symbol built the
 		// way UN series are ("WHA58 / 2005 / REC / 1"), not "AND / OR 2".
@@ -308,6 +313,18 @@ func scanSymbol(t []byte, i int, mode scanMode) (r rawSymbol, end int, ok bool) 
 		return r, 0, false
 	}
 	return r, end, true
+}
+
+// placeholder reports whether a component after the body is a run of
+// three or more X: the number a draft leaves to be filled in.
+func placeholder(path []byte, r *rawSymbol) bool {
+	for i := 1; i < r.n; i++ {
+		c := path[r.ends[i-1]+1 : r.ends[i]]
+		if len(c) >= 3 && bytes.Count(c, []byte{'X'}) == len(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // upperComponent reports whether a component after the body of path is a
